@@ -1,0 +1,14 @@
+//! Sorot: a span annotator for NER training data that runs in the browser.
+//!
+//! Code map:
+//! - [`model`]: the pure core — documents, char offsets, spans, undo, the
+//!   `Action` reducer. Never imports yew, web-sys or gloo.
+//! - [`formats`]: reading and writing annotation files (Sorot JSON).
+//! - `ui` (wasm32 only): the Yew shell that renders the model and turns DOM
+//!   events into `Action`s; the only place that sees UTF-16 offsets.
+
+pub mod formats;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

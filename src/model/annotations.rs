@@ -1,0 +1,120 @@
+//! The spans of one document, kept sorted by `(start, end, label, id)`.
+//!
+//! Overlapping and nested spans are real data (a POLICY_CALL contains an
+//! ACTOR) and are never merged; only an exact repeat — same range, same
+//! label — is refused.
+
+use std::rc::Rc;
+
+use super::error::ModelError;
+use super::label::Label;
+use super::span::{Span, SpanId};
+
+/// The spans of one document, sorted, without exact duplicates.
+///
+/// Cloning is cheap: the list is shared until one clone changes it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Annotations {
+    spans: Rc<Vec<Span>>,
+}
+
+impl Annotations {
+    /// All spans in text order.
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+
+    /// The span with this id, if it exists.
+    pub fn get(&self, id: SpanId) -> Option<&Span> {
+        self.spans.iter().find(|span| span.id() == id)
+    }
+
+    /// Whether a span with this exact range and label exists.
+    pub fn has_exact(&self, start: usize, end: usize, label: &Label) -> bool {
+        self.spans.iter().any(|s| s.start() == start && s.end() == end && s.label() == label)
+    }
+
+    /// Adds a span in its sorted place; refuses an exact repeat or a reused id.
+    pub fn insert(&mut self, span: Span, text: &str) -> Result<(), ModelError> {
+        if self.has_exact(span.start(), span.end(), span.label()) {
+            let text = super::offsets::slice_chars(text, span.start(), span.end()).unwrap_or_default();
+            return Err(ModelError::DuplicateSpan { label: span.label().to_string(), text: text.to_owned() });
+        }
+        if self.get(span.id()).is_some() {
+            return Err(ModelError::DuplicateId(span.id().0));
+        }
+        let spans = Rc::make_mut(&mut self.spans);
+        let at = spans.partition_point(|s| s.order_key() < span.order_key());
+        spans.insert(at, span);
+        Ok(())
+    }
+
+    /// Removes and returns the span with this id.
+    pub fn remove(&mut self, id: SpanId) -> Result<Span, ModelError> {
+        let at = self.spans.iter().position(|s| s.id() == id).ok_or(ModelError::UnknownSpan(id.0))?;
+        Ok(Rc::make_mut(&mut self.spans).remove(at))
+    }
+
+    /// The spans that overlap `start..end`, in text order.
+    pub fn overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = &Span> {
+        let before_end = self.spans.partition_point(|s| s.start() < end);
+        self.spans[..before_end].iter().filter(move |s| s.end() > start)
+    }
+
+    /// How many spans carry `label`.
+    pub fn count(&self, label: &Label) -> usize {
+        self.spans.iter().filter(|s| s.label() == label).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
+        Span::new(SpanId(id), start, end, Label::new(label)).unwrap()
+    }
+
+    #[test]
+    fn keeps_spans_sorted_and_nested_spans_apart() {
+        let text = "Kao Kim Hourn mengajak ASEAN bekerja";
+        let mut annotations = Annotations::default();
+        annotations.insert(span(1, 23, 28, "ACTOR"), text).unwrap();
+        annotations.insert(span(2, 0, 36, "POLICY_CALL"), text).unwrap();
+        annotations.insert(span(3, 0, 13, "ACTOR"), text).unwrap();
+        annotations.insert(span(4, 0, 13, "LOCATION"), text).unwrap();
+        let ids: Vec<_> = annotations.spans().iter().map(|s| s.id().0).collect();
+        assert_eq!(ids, [3, 4, 2, 1]);
+    }
+
+    #[test]
+    fn refuses_exact_duplicate_with_a_message_naming_the_text() {
+        let text = "💩 ASEAN";
+        let mut annotations = Annotations::default();
+        annotations.insert(span(1, 2, 7, "ACTOR"), text).unwrap();
+        let err = annotations.insert(span(2, 2, 7, "ACTOR"), text).unwrap_err();
+        assert_eq!(err.to_string(), "\u{201c}ASEAN\u{201d} is already tagged ACTOR.");
+        assert_eq!(annotations.len(), 1);
+    }
+
+    #[test]
+    fn overlapping_finds_spans_crossing_the_window() {
+        let text = "abcdefghij";
+        let mut annotations = Annotations::default();
+        annotations.insert(span(1, 0, 3, "ACTOR"), text).unwrap();
+        annotations.insert(span(2, 2, 6, "ACTOR"), text).unwrap();
+        annotations.insert(span(3, 6, 9, "ACTOR"), text).unwrap();
+        let ids: Vec<_> = annotations.overlapping(3, 6).map(|s| s.id().0).collect();
+        assert_eq!(ids, [2]);
+        assert_eq!(annotations.remove(SpanId(2)).unwrap().start(), 2);
+        assert!(annotations.remove(SpanId(2)).is_err());
+    }
+}

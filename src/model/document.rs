@@ -1,0 +1,198 @@
+//! A document: its exact text, split into blocks (title, headings,
+//! paragraphs) for display only.
+//!
+//! Blocks are ranges of char offsets into the unchanged text; rendering a
+//! block never changes a character. Line terminators (`\n`, `\r\n`) and blank
+//! lines sit between blocks and belong to none.
+
+use std::rc::Rc;
+
+/// What a block is, judged from its line; this only changes how it looks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The document's first line.
+    Title,
+    /// A short line right after the title with no closing punctuation.
+    Subtitle,
+    /// A numbered section heading such as "1. Dorong Indonesia ...".
+    Heading,
+    /// Running text.
+    Paragraph,
+    /// Scraped page furniture: "Baca Juga: ...", photo captions, "Topik:".
+    Boilerplate,
+}
+
+/// One displayed line of the document: `start..end` in chars, no terminator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub start: usize,
+    pub end: usize,
+    pub kind: BlockKind,
+}
+
+/// A text to annotate, exactly as opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    id: String,
+    title: String,
+    text: Rc<str>,
+    char_len: usize,
+    blocks: Rc<[Block]>,
+}
+
+impl Document {
+    /// Makes a document; the title is the first non-blank line.
+    pub fn new(id: impl Into<String>, text: impl Into<Rc<str>>) -> Self {
+        let text: Rc<str> = text.into();
+        let blocks: Rc<[Block]> = split_blocks(&text).into();
+        let title = blocks
+            .first()
+            .and_then(|b| super::offsets::slice_chars(&text, b.start, b.end))
+            .map(|line| line.trim().to_owned())
+            .unwrap_or_default();
+        Document { id: id.into(), title, char_len: text.chars().count(), text, blocks }
+    }
+
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The full text, shared.
+    pub fn text(&self) -> &Rc<str> {
+        &self.text
+    }
+
+    /// The text's length in chars.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// The display blocks in text order.
+    pub fn blocks(&self) -> &Rc<[Block]> {
+        &self.blocks
+    }
+
+    /// The text of `start..end` in chars, or `None` if out of range.
+    pub fn slice(&self, start: usize, end: usize) -> Option<&str> {
+        super::offsets::slice_chars(&self.text, start, end)
+    }
+}
+
+/// Splits `text` into one block per non-blank line.
+fn split_blocks(text: &str) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut line_start = 0usize;
+    let mut pos = 0usize;
+    let mut line = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        let ends_line = ch == '\n' || (ch == '\r' && chars.peek() == Some(&'\n'));
+        if ends_line {
+            push_block(&mut blocks, &line, line_start, pos);
+            if ch == '\r' {
+                chars.next();
+                pos += 1;
+            }
+            pos += 1;
+            line_start = pos;
+            line.clear();
+        } else {
+            line.push(ch);
+            pos += 1;
+        }
+    }
+    push_block(&mut blocks, &line, line_start, pos);
+    blocks
+}
+
+fn push_block(blocks: &mut Vec<Block>, line: &str, start: usize, end: usize) {
+    if line.trim().is_empty() {
+        return;
+    }
+    let previous = blocks.last().map(|b: &Block| b.kind);
+    let kind = classify(line, previous);
+    blocks.push(Block { start, end, kind });
+}
+
+/// Judges a line's kind from its words; news scraped from the web carries
+/// the same furniture on every page, so a few patterns go a long way.
+fn classify(line: &str, previous: Option<BlockKind>) -> BlockKind {
+    let trimmed = line.trim();
+    if previous.is_none() {
+        return BlockKind::Title;
+    }
+    if is_boilerplate(trimmed) {
+        return BlockKind::Boilerplate;
+    }
+    let short = trimmed.chars().count() <= 120;
+    let closes_sentence = trimmed.ends_with(['.', '!', '?', '"', '\u{201d}', ':', ',', ';']);
+    if short && !closes_sentence && is_numbered(trimmed) {
+        return BlockKind::Heading;
+    }
+    if short && !closes_sentence && previous == Some(BlockKind::Title) {
+        return BlockKind::Subtitle;
+    }
+    BlockKind::Paragraph
+}
+
+fn is_numbered(line: &str) -> bool {
+    let digits = line.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && digits <= 2 && line[digits..].starts_with(". ")
+}
+
+fn is_boilerplate(line: &str) -> bool {
+    const PREFIXES: [&str; 5] = ["Baca Juga:", "Baca juga:", "Topik:", "Berita Terkini Lainnya", "\u{2022}"];
+    PREFIXES.iter().any(|p| line.starts_with(p)) || (line.ends_with(')') && line.contains("(IDN Times/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds_and_text(doc: &Document) -> Vec<(BlockKind, &str)> {
+        doc.blocks().iter().map(|b| (b.kind, doc.slice(b.start, b.end).unwrap())).collect()
+    }
+
+    #[test]
+    fn crlf_and_blank_lines_fall_between_blocks() {
+        let doc = Document::new("d", "Judul 💩\r\n\r\nParagraf satu.\r\nDua\n");
+        assert_eq!(
+            kinds_and_text(&doc),
+            [(BlockKind::Title, "Judul 💩"), (BlockKind::Paragraph, "Paragraf satu."), (BlockKind::Paragraph, "Dua")]
+        );
+        assert_eq!(doc.title(), "Judul 💩");
+        assert_eq!(doc.char_len(), 31);
+        assert_eq!(doc.blocks()[1].start, 11);
+    }
+
+    #[test]
+    fn seed_article_blocks_are_classified() {
+        let doc = Document::new("seed", include_str!("../seed_article.txt"));
+        let find = |prefix: &str| kinds_and_text(&doc).into_iter().find(|(_, t)| t.trim_start().starts_with(prefix)).unwrap().0;
+        assert_eq!(find("Sekjen Minta Negara ASEAN Kerja Bersama Tangkal Kasus TPPO"), BlockKind::Title);
+        assert_eq!(find("Dorong Indonesia pimpin"), BlockKind::Subtitle);
+        assert_eq!(find("1. Dorong Indonesia"), BlockKind::Heading);
+        assert_eq!(find("3. 20 WNI"), BlockKind::Heading);
+        assert_eq!(find("Baca Juga: KTT"), BlockKind::Boilerplate);
+        assert_eq!(find("Topik:"), BlockKind::Boilerplate);
+        assert_eq!(find("\u{2022} Deti"), BlockKind::Boilerplate);
+        assert_eq!(find("Berita Terkini"), BlockKind::Boilerplate);
+        assert_eq!(find("Denpasar, IDN Times"), BlockKind::Paragraph);
+        assert_eq!(find("Sebelumnya, pemerintah"), BlockKind::Paragraph);
+        let caption = kinds_and_text(&doc).into_iter().filter(|(_, t)| t.contains("(IDN Times/Sonya")).count();
+        assert_eq!(caption, 2);
+        assert!(kinds_and_text(&doc).iter().filter(|(_, t)| t.contains("(IDN Times/")).all(|(k, _)| *k == BlockKind::Boilerplate));
+    }
+
+    #[test]
+    fn blocks_slice_back_to_lines() {
+        let text = "T\n\ta\u{301} b\r\n  \nc";
+        let doc = Document::new("d", text);
+        let lines: Vec<_> = kinds_and_text(&doc).into_iter().map(|(_, t)| t).collect();
+        assert_eq!(lines, ["T", "\ta\u{301} b", "c"]);
+    }
+}

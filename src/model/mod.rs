@@ -1,0 +1,34 @@
+//! The annotation model: documents, char offsets, spans, the undo history and
+//! the one reducer, [`AppState::apply`]. Pure Rust: nothing here touches the
+//! browser, does I/O, or panics on user input.
+//!
+//! Every offset here is a Unicode code point offset, half-open
+//! (`text[start:end]` in Python); UTF-16 appears only in [`offsets`].
+
+pub mod annotations;
+pub mod document;
+pub mod edit;
+pub mod error;
+pub mod history;
+pub mod label;
+pub mod offsets;
+pub mod refine;
+pub mod segments;
+pub mod span;
+pub mod state;
+
+pub use annotations::Annotations;
+pub use document::{Block, BlockKind, Document};
+pub use error::ModelError;
+pub use label::{Label, LabelDef, Schema, Stroke};
+pub use refine::Precision;
+pub use span::{Span, SpanId};
+pub use state::{Action, AppState, DocumentState, Outcome};
+
+/// The article Sorot opens with: an IDN Times report on trafficking (TPPO).
+pub const SEED_ARTICLE: &str = include_str!("../seed_article.txt");
+
+/// The seed article as a document, id `seed-article`.
+pub fn seed_document() -> Document {
+    Document::new("seed-article", SEED_ARTICLE)
+}

@@ -1,0 +1,147 @@
+//! Rendering layout: a block cut into segments at every span boundary, each
+//! knowing which spans cover it and on which lane each span is drawn.
+//!
+//! Segments are char ranges that tile the block exactly, so the rendered text
+//! is the block's text, unchanged. A lane is a stacking level: nested or
+//! overlapping spans get different lanes, so each shows its own underline.
+
+use super::document::Block;
+use super::label::Label;
+use super::span::{Span, SpanId};
+
+/// One span's part in a segment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layer {
+    pub span_id: SpanId,
+    pub label: Label,
+    /// 0 for the outermost span; nested spans get higher lanes.
+    pub lane: usize,
+    /// Whether the span begins at this segment (its label tag goes here).
+    pub starts_here: bool,
+}
+
+/// A run of text `start..end` (chars) covered by the same spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    pub start: usize,
+    pub end: usize,
+    /// Covering spans, outermost lane first.
+    pub layers: Vec<Layer>,
+}
+
+/// A block's segments and how many lanes its spans need.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BlockLayout {
+    pub segments: Vec<Segment>,
+    pub lanes: usize,
+}
+
+/// Cuts `block` into segments; `spans` are the spans overlapping it.
+///
+/// ```text
+/// block "Kao Kim Hourn mengajak"  ACTOR 0..13
+///   -> [0..13 ACTOR lane 0] [13..22 no layers]
+/// ```
+pub fn layout_block(block: &Block, spans: &[Span]) -> BlockLayout {
+    let lanes_by_span = assign_lanes(block, spans);
+    let lanes = lanes_by_span.iter().map(|(_, lane)| lane + 1).max().unwrap_or(0);
+    let mut cuts = vec![block.start, block.end];
+    for span in spans {
+        cuts.extend([span.start(), span.end()].into_iter().filter(|&p| p > block.start && p < block.end));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let segments = cuts
+        .windows(2)
+        .map(|pair| {
+            let (start, end) = (pair[0], pair[1]);
+            let mut layers: Vec<Layer> = spans
+                .iter()
+                .zip(&lanes_by_span)
+                .filter(|(span, _)| span.start() <= start && span.end() >= end)
+                .map(|(span, (_, lane))| Layer {
+                    span_id: span.id(),
+                    label: span.label().clone(),
+                    lane: *lane,
+                    starts_here: span.start() == start,
+                })
+                .collect();
+            layers.sort_by_key(|layer| layer.lane);
+            Segment { start, end, layers }
+        })
+        .collect();
+    BlockLayout { segments, lanes }
+}
+
+/// Gives each span the lowest lane free over its range within the block,
+/// outer spans first, so a span that contains another sits below it.
+fn assign_lanes(block: &Block, spans: &[Span]) -> Vec<(SpanId, usize)> {
+    let clip = |span: &Span| (span.start().max(block.start), span.end().min(block.end));
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| {
+        let (start, end) = clip(&spans[i]);
+        (start, std::cmp::Reverse(end), spans[i].id())
+    });
+    let mut lane_ends: Vec<usize> = Vec::new();
+    let mut lanes = vec![0; spans.len()];
+    for i in order {
+        let (start, end) = clip(&spans[i]);
+        let lane = match lane_ends.iter().position(|&lane_end| lane_end <= start) {
+            Some(free) => free,
+            None => {
+                lane_ends.push(0);
+                lane_ends.len() - 1
+            }
+        };
+        lane_ends[lane] = end;
+        lanes[i] = lane;
+    }
+    spans.iter().zip(lanes).map(|(span, lane)| (span.id(), lane)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::document::BlockKind;
+
+    fn span(id: u64, start: usize, end: usize, label: &str) -> Span {
+        Span::new(SpanId(id), start, end, Label::new(label)).unwrap()
+    }
+
+    fn describe(layout: &BlockLayout) -> Vec<String> {
+        layout
+            .segments
+            .iter()
+            .map(|s| {
+                let layers: Vec<_> = s.layers.iter().map(|l| format!("{}@{}", l.span_id.0, l.lane)).collect();
+                format!("{}..{}[{}]", s.start, s.end, layers.join(","))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn nested_spans_stack_on_separate_lanes() {
+        let block = Block { start: 10, end: 40, kind: BlockKind::Paragraph };
+        let spans = [span(1, 10, 30, "POLICY_CALL"), span(2, 10, 15, "ACTOR"), span(3, 20, 25, "LOCATION")];
+        let layout = layout_block(&block, &spans);
+        assert_eq!(layout.lanes, 2);
+        assert_eq!(describe(&layout), ["10..15[1@0,2@1]", "15..20[1@0]", "20..25[1@0,3@1]", "25..30[1@0]", "30..40[]"]);
+        assert!(layout.segments[0].layers.iter().all(|l| l.starts_here));
+    }
+
+    #[test]
+    fn spans_crossing_the_block_edge_are_clipped() {
+        let block = Block { start: 10, end: 20, kind: BlockKind::Paragraph };
+        let spans = [span(1, 5, 12, "ACTOR"), span(2, 18, 30, "ACTOR")];
+        let layout = layout_block(&block, &spans);
+        assert_eq!(describe(&layout), ["10..12[1@0]", "12..18[]", "18..20[2@0]"]);
+        assert!(!layout.segments[0].layers[0].starts_here);
+        assert_eq!(layout.lanes, 1);
+    }
+
+    #[test]
+    fn empty_block_layout_is_one_plain_segment() {
+        let block = Block { start: 0, end: 5, kind: BlockKind::Title };
+        assert_eq!(describe(&layout_block(&block, &[])), ["0..5[]"]);
+    }
+}

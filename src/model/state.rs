@@ -1,0 +1,256 @@
+//! The whole annotator state and its one entry point for change:
+//! [`AppState::apply`] takes an [`Action`] and either changes the state or
+//! returns a [`ModelError`] leaving it exactly as it was. No I/O happens here.
+
+use std::rc::Rc;
+
+use super::annotations::Annotations;
+use super::document::Document;
+use super::edit::Edit;
+use super::error::ModelError;
+use super::history::{History, Revision};
+use super::label::{Label, Schema};
+use super::refine::{refine, Precision};
+use super::span::{Span, SpanId};
+
+/// Everything a user can do to the state.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Tag the selection `start..end` (raw chars; refined first) with `label`.
+    Tag { start: usize, end: usize, label: Label },
+    /// A label key or button: tag the selection if there is one, otherwise
+    /// relabel the selected span.
+    ApplyLabel { label: Label, selection: Option<(usize, usize)> },
+    /// Give an existing span another label.
+    Relabel { id: SpanId, label: Label },
+    /// Remove a span.
+    Untag(SpanId),
+    /// Remove the selected span, if any.
+    UntagSelected,
+    /// Select a span (or none).
+    Select(Option<SpanId>),
+    Undo,
+    Redo,
+    /// Open a text as a new document and show it. `name` is the file name.
+    OpenText { name: String, text: String },
+    /// Show the open document at this index.
+    SwitchDocument(usize),
+    /// Choose whole-word or character precision for new selections.
+    SetPrecision(Precision),
+}
+
+/// What an applied action did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// Whether the state changed (a view need not re-render otherwise).
+    pub changed: bool,
+    /// A sentence for a screen reader, e.g. "ACTOR: Kao Kim Hourn added".
+    pub announcement: Option<String>,
+}
+
+impl Outcome {
+    fn unchanged() -> Self {
+        Outcome { changed: false, announcement: None }
+    }
+
+    fn changed(announcement: Option<String>) -> Self {
+        Outcome { changed: true, announcement }
+    }
+}
+
+/// One open document with its spans and undo history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentState {
+    pub document: Document,
+    pub annotations: Annotations,
+    pub history: History,
+}
+
+/// The annotator's state: open documents, the schema, the selection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AppState {
+    documents: Vec<Rc<DocumentState>>,
+    current: usize,
+    schema: Schema,
+    selected: Option<SpanId>,
+    precision: Precision,
+    next_span_id: u64,
+}
+
+impl AppState {
+    /// A state holding one document, shown.
+    pub fn with_document(document: Document) -> Self {
+        AppState {
+            documents: vec![Rc::new(DocumentState { document, annotations: Annotations::default(), history: History::default() })],
+            current: 0,
+            schema: Schema::default(),
+            selected: None,
+            precision: Precision::default(),
+            next_span_id: 1,
+        }
+    }
+
+    pub fn documents(&self) -> &[Rc<DocumentState>] {
+        &self.documents
+    }
+
+    /// The index of the shown document.
+    pub fn current_index(&self) -> usize {
+        self.current
+    }
+
+    /// The shown document.
+    pub fn current(&self) -> &Rc<DocumentState> {
+        &self.documents[self.current]
+    }
+
+    pub fn schema(&self) -> &Schema {
+        &self.schema
+    }
+
+    pub fn selected(&self) -> Option<SpanId> {
+        self.selected
+    }
+
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    /// Applies `action`; on error the state is unchanged.
+    pub fn apply(&mut self, action: Action) -> Result<Outcome, ModelError> {
+        match action {
+            Action::Tag { start, end, label } => self.tag(start, end, label),
+            Action::ApplyLabel { label, selection: Some((start, end)) } => self.tag(start, end, label),
+            Action::ApplyLabel { label, selection: None } => match self.selected {
+                Some(id) => self.relabel(id, label),
+                None => Err(ModelError::NothingSelected),
+            },
+            Action::Relabel { id, label } => self.relabel(id, label),
+            Action::Untag(id) => self.untag(id),
+            Action::UntagSelected => match self.selected {
+                Some(id) => self.untag(id),
+                None => Ok(Outcome::unchanged()),
+            },
+            Action::Select(selected) => {
+                if let Some(id) = selected {
+                    self.current().annotations.get(id).ok_or(ModelError::UnknownSpan(id.0))?;
+                }
+                let changed = self.selected != selected;
+                self.selected = selected;
+                Ok(if changed { Outcome::changed(None) } else { Outcome::unchanged() })
+            }
+            Action::Undo => self.step_history(true),
+            Action::Redo => self.step_history(false),
+            Action::OpenText { name, text } => Ok(self.open_text(&name, text)),
+            Action::SwitchDocument(index) => {
+                if index >= self.documents.len() {
+                    return Err(ModelError::UnknownDocument(index));
+                }
+                if index == self.current {
+                    return Ok(Outcome::unchanged());
+                }
+                self.current = index;
+                self.selected = None;
+                Ok(Outcome::changed(Some(format!("Showing {}", self.current().document.title()))))
+            }
+            Action::SetPrecision(precision) => {
+                let changed = self.precision != precision;
+                self.precision = precision;
+                Ok(if changed { Outcome::changed(None) } else { Outcome::unchanged() })
+            }
+        }
+    }
+
+    fn tag(&mut self, start: usize, end: usize, label: Label) -> Result<Outcome, ModelError> {
+        self.check_label(&label)?;
+        let doc = self.current();
+        let len = doc.document.char_len();
+        if end > len {
+            return Err(ModelError::OutOfRange { end, len });
+        }
+        let (start, end) = refine(doc.document.text(), start, end, self.precision).ok_or(ModelError::NothingToTag)?;
+        let span = Span::new(SpanId(self.next_span_id), start, end, label)?;
+        let announcement = self.describe(&span, "added");
+        self.record(Edit::Insert(span.clone()))?;
+        self.next_span_id += 1;
+        self.selected = Some(span.id());
+        Ok(Outcome::changed(Some(announcement)))
+    }
+
+    fn relabel(&mut self, id: SpanId, label: Label) -> Result<Outcome, ModelError> {
+        self.check_label(&label)?;
+        let span = self.current().annotations.get(id).ok_or(ModelError::UnknownSpan(id.0))?.clone();
+        if *span.label() == label {
+            return Ok(Outcome::unchanged());
+        }
+        self.record(Edit::Relabel { id, to: label.clone() })?;
+        let announcement = format!("{} relabelled {label}", self.describe(&span, "").trim_end());
+        Ok(Outcome::changed(Some(announcement)))
+    }
+
+    fn untag(&mut self, id: SpanId) -> Result<Outcome, ModelError> {
+        let span = self.current().annotations.get(id).ok_or(ModelError::UnknownSpan(id.0))?.clone();
+        let announcement = self.describe(&span, "removed");
+        self.record(Edit::Remove(span))?;
+        if self.selected == Some(id) {
+            self.selected = None;
+        }
+        Ok(Outcome::changed(Some(announcement)))
+    }
+
+    /// Applies one edit to the shown document and records its inverse.
+    fn record(&mut self, edit: Edit) -> Result<(), ModelError> {
+        let doc = Rc::make_mut(&mut self.documents[self.current]);
+        let inverse = edit.apply(&mut doc.annotations, &doc.document.text().clone())?;
+        doc.history.record(Revision(vec![inverse]));
+        Ok(())
+    }
+
+    fn step_history(&mut self, undo: bool) -> Result<Outcome, ModelError> {
+        let doc = self.current();
+        if !(if undo { doc.history.can_undo() } else { doc.history.can_redo() }) {
+            return Ok(Outcome::unchanged());
+        }
+        let doc = Rc::make_mut(&mut self.documents[self.current]);
+        let text = doc.document.text().clone();
+        let stepped = if undo { doc.history.undo(&mut doc.annotations, &text)? } else { doc.history.redo(&mut doc.annotations, &text)? };
+        if let Some(id) = self.selected {
+            if self.current().annotations.get(id).is_none() {
+                self.selected = None;
+            }
+        }
+        Ok(if stepped { Outcome::changed(Some((if undo { "Undone" } else { "Redone" }).to_owned())) } else { Outcome::unchanged() })
+    }
+
+    fn open_text(&mut self, name: &str, text: String) -> Outcome {
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        let base = if stem.trim().is_empty() { "document" } else { stem };
+        let mut id = base.to_owned();
+        let mut n = 2;
+        while self.documents.iter().any(|d| d.document.id() == id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        let document = Document::new(id, text);
+        let announcement = format!("Opened {}", document.title());
+        self.documents.push(Rc::new(DocumentState { document, annotations: Annotations::default(), history: History::default() }));
+        self.current = self.documents.len() - 1;
+        self.selected = None;
+        Outcome::changed(Some(announcement))
+    }
+
+    fn check_label(&self, label: &Label) -> Result<(), ModelError> {
+        match self.schema.get(label.name()) {
+            Some(_) => Ok(()),
+            None => Err(ModelError::UnknownLabel(label.name().to_owned())),
+        }
+    }
+
+    /// "ACTOR: Kao Kim Hourn added"
+    fn describe(&self, span: &Span, verb: &str) -> String {
+        let text = self.current().document.slice(span.start(), span.end()).unwrap_or_default();
+        let shown: String = text.chars().take(60).collect();
+        let ellipsis = if text.chars().count() > 60 { "\u{2026}" } else { "" };
+        format!("{}: {shown}{ellipsis} {verb}", span.label())
+    }
+}

@@ -1,0 +1,148 @@
+//! Scenario tests: a user's actions against the pure model, checked through
+//! the exported JSON, the way the app's output is consumed.
+
+use sorot::formats::sorot_json;
+use sorot::model::{seed_document, Action, AppState, Document, Label, ModelError, SpanId};
+
+fn label(name: &str) -> Label {
+    Label::new(name)
+}
+
+/// Char range of the first occurrence of `needle` in `text`.
+fn find(text: &str, needle: &str) -> (usize, usize) {
+    let byte_idx = text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in text"));
+    let start = text[..byte_idx].chars().count();
+    (start, start + needle.chars().count())
+}
+
+fn tag(state: &mut AppState, needle: &str, name: &str) -> Result<(), ModelError> {
+    let (start, end) = find(state.current().document.text(), needle);
+    state.apply(Action::Tag { start, end, label: label(name) }).map(|_| ())
+}
+
+/// `(text, label)` of every exported span of the first document, checked
+/// against a Python-style code point slice of the exported text.
+fn exported(state: &AppState) -> Vec<(String, String)> {
+    let file: serde_json::Value = serde_json::from_str(&sorot_json::export(state)).unwrap();
+    let doc = &file["documents"][state.current_index()];
+    let chars: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    doc["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|span| {
+            let (start, end) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
+            let sliced: String = chars[start..end].iter().collect();
+            assert_eq!(sliced, span["text"].as_str().unwrap());
+            (sliced, span["label"].as_str().unwrap().to_owned())
+        })
+        .collect()
+}
+
+fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
+    items.iter().map(|(t, l)| (t.to_string(), l.to_string())).collect()
+}
+
+#[test]
+fn seed_article_nested_spans_export_with_code_point_offsets() {
+    let mut state = AppState::with_document(seed_document());
+    tag(&mut state, "ASEAN menangkal isu ini (TPPO) secara kolektif", "POLICY_CALL").unwrap();
+    tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
+    let (start, _) = find(state.current().document.text(), "ASEAN menangkal");
+    state.apply(Action::Tag { start, end: start + 5, label: label("ACTOR") }).unwrap();
+    tag(&mut state, "Nusa Dua Bali", "LOCATION").unwrap();
+    tag(&mut state, "20 warga negara Indonesia (WNI)", "VICTIM_COUNT").unwrap();
+    assert_eq!(
+        exported(&state),
+        pairs(&[
+            ("Kao Kim Hourn", "ACTOR"),
+            ("ASEAN", "ACTOR"),
+            ("ASEAN menangkal isu ini (TPPO) secara kolektif", "POLICY_CALL"),
+            ("Nusa Dua Bali", "LOCATION"),
+            ("20 warga negara Indonesia (WNI)", "VICTIM_COUNT"),
+        ])
+    );
+    let file: serde_json::Value = serde_json::from_str(&sorot_json::export(&state)).unwrap();
+    assert_eq!(file["documents"][0]["spans"][0]["start"], 152);
+    assert_eq!(file["documents"][0]["spans"][0]["end"], 165);
+    assert_eq!(file["offset_unit"], "codepoint");
+    assert_eq!(file["documents"][0]["id"], "seed-article");
+}
+
+#[test]
+fn exact_repeat_is_refused_with_a_message_and_state_unchanged() {
+    let mut state = AppState::with_document(seed_document());
+    tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
+    let before = state.clone();
+    let err = tag(&mut state, " Kao Kim Hourn,", "ACTOR").unwrap_err();
+    assert_eq!(err.to_string(), "\u{201c}Kao Kim Hourn\u{201d} is already tagged ACTOR.");
+    assert_eq!(state, before);
+    tag(&mut state, "Kao Kim Hourn", "LOCATION").unwrap();
+}
+
+#[test]
+fn label_key_relabels_the_selected_span_and_delete_removes_it() {
+    let mut state = AppState::with_document(Document::new("d", "👨🏻‍🚒 Petugas di Myawaddy\r\nlalu 💩 Yangon"));
+    tag(&mut state, "Myawaddy", "ACTOR").unwrap();
+    let id = state.selected().unwrap();
+    state.apply(Action::ApplyLabel { label: label("LOCATION"), selection: None }).unwrap();
+    assert_eq!(exported(&state), pairs(&[("Myawaddy", "LOCATION")]));
+    tag(&mut state, "Yangon", "LOCATION").unwrap();
+    state.apply(Action::Select(Some(id))).unwrap();
+    let outcome = state.apply(Action::UntagSelected).unwrap();
+    assert_eq!(outcome.announcement.as_deref(), Some("LOCATION: Myawaddy removed"));
+    assert_eq!(exported(&state), pairs(&[("Yangon", "LOCATION")]));
+    let (start, end) = find(state.current().document.text(), "Yangon");
+    assert_eq!((start, end), (33, 39));
+}
+
+#[test]
+fn undo_and_redo_walk_the_history() {
+    let mut state = AppState::with_document(seed_document());
+    let start = state.clone();
+    tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
+    tag(&mut state, "Nusa Dua Bali", "LOCATION").unwrap();
+    state.apply(Action::Relabel { id: SpanId(1), label: label("POLICY_CALL") }).unwrap();
+    let end = exported(&state);
+    for _ in 0..3 {
+        state.apply(Action::Undo).unwrap();
+    }
+    assert_eq!(exported(&state), exported(&start));
+    assert!(!state.apply(Action::Undo).unwrap().changed);
+    for _ in 0..3 {
+        state.apply(Action::Redo).unwrap();
+    }
+    assert_eq!(exported(&state), end);
+}
+
+#[test]
+fn bad_actions_are_refused_unchanged() {
+    let mut state = AppState::with_document(Document::new("d", "ASEAN, Myanmar"));
+    let before = state.clone();
+    let refusals = [
+        Action::Tag { start: 5, end: 7, label: label("ACTOR") },
+        Action::Tag { start: 0, end: 99, label: label("ACTOR") },
+        Action::Tag { start: 0, end: 5, label: label("NOPE") },
+        Action::Untag(SpanId(7)),
+        Action::ApplyLabel { label: label("ACTOR"), selection: None },
+        Action::SwitchDocument(3),
+    ];
+    for action in refusals {
+        assert!(state.apply(action.clone()).is_err(), "{action:?} was accepted");
+        assert_eq!(state, before);
+    }
+}
+
+#[test]
+fn opened_texts_become_documents_with_unique_ids() {
+    let mut state = AppState::with_document(seed_document());
+    state.apply(Action::OpenText { name: "berita.txt".into(), text: "Judul\r\nIsi 💩 Bangkok".into() }).unwrap();
+    state.apply(Action::OpenText { name: "berita.txt".into(), text: "Lagi".into() }).unwrap();
+    let ids: Vec<_> = state.documents().iter().map(|d| d.document.id().to_owned()).collect();
+    assert_eq!(ids, ["seed-article", "berita", "berita-2"]);
+    state.apply(Action::SwitchDocument(1)).unwrap();
+    tag(&mut state, "Bangkok", "LOCATION").unwrap();
+    let file: serde_json::Value = serde_json::from_str(&sorot_json::export(&state)).unwrap();
+    assert_eq!(file["documents"][1]["spans"][0]["start"], 13);
+    assert_eq!(file["documents"][1]["title"], "Judul");
+}
