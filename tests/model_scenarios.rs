@@ -146,3 +146,24 @@ fn opened_texts_become_documents_with_unique_ids() {
     assert_eq!(file["documents"][1]["spans"][0]["start"], 13);
     assert_eq!(file["documents"][1]["title"], "Judul");
 }
+
+#[test]
+fn dispatch_turns_refusals_into_a_notice_and_keeps_the_work() {
+    let mut state = AppState::with_document(seed_document());
+    let (start, end) = find(state.current().document.text(), "Kao Kim Hourn");
+    assert!(state.dispatch(Action::LabelKey { key: '1', selection: Some((start, end)) }));
+    assert_eq!(state.announcement(), Some("ACTOR: Kao Kim Hourn added"));
+    let spans = state.current().annotations.clone();
+    assert!(state.dispatch(Action::LabelKey { key: '1', selection: Some((start, end)) }));
+    assert_eq!(
+        state.notice(),
+        Some(&sorot::model::Notice::Problem("\u{201c}Kao Kim Hourn\u{201d} is already tagged ACTOR.".into()))
+    );
+    assert_eq!(state.current().annotations, spans);
+    assert!(!state.dispatch(Action::LabelKey { key: '9', selection: Some((start, end)) }));
+    assert!(state.dispatch(Action::DismissNotice));
+    assert_eq!(state.notice(), None);
+    // With no text selected, a label key relabels the selected span.
+    assert!(state.dispatch(Action::LabelKey { key: '3', selection: None }));
+    assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "LOCATION")]));
+}

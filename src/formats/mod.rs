@@ -2,3 +2,4 @@
 //! types kept separate from the model's types.
 
 pub mod sorot_json;
+pub mod text;

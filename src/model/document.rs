@@ -23,11 +23,16 @@ pub enum BlockKind {
 }
 
 /// One displayed line of the document: `start..end` in chars, no terminator.
+///
+/// The byte indices of the same range are kept so a block's text can be
+/// sliced without walking the document from its start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Block {
     pub start: usize,
     pub end: usize,
     pub kind: BlockKind,
+    pub start_byte_idx: usize,
+    pub end_byte_idx: usize,
 }
 
 /// A text to annotate, exactly as opened.
@@ -76,6 +81,11 @@ impl Document {
         &self.blocks
     }
 
+    /// The text of one of this document's blocks.
+    pub fn block_text(&self, block: &Block) -> &str {
+        self.text.get(block.start_byte_idx..block.end_byte_idx).unwrap_or_default()
+    }
+
     /// The text of `start..end` in chars, or `None` if out of range.
     pub fn slice(&self, start: usize, end: usize) -> Option<&str> {
         super::offsets::slice_chars(&self.text, start, end)
@@ -85,37 +95,33 @@ impl Document {
 /// Splits `text` into one block per non-blank line.
 fn split_blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut line_start = 0usize;
-    let mut pos = 0usize;
-    let mut line = String::new();
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        let ends_line = ch == '\n' || (ch == '\r' && chars.peek() == Some(&'\n'));
-        if ends_line {
-            push_block(&mut blocks, &line, line_start, pos);
-            if ch == '\r' {
-                chars.next();
-                pos += 1;
-            }
-            pos += 1;
-            line_start = pos;
-            line.clear();
+    let mut char_pos = 0usize;
+    let mut line_start = (0usize, 0usize);
+    let mut chars = text.char_indices().peekable();
+    while let Some((byte_idx, ch)) = chars.next() {
+        let crlf = ch == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n');
+        if ch == '\n' || crlf {
+            push_block(&mut blocks, text, line_start, (char_pos, byte_idx));
+            let terminator = if crlf { chars.next(); 2 } else { 1 };
+            char_pos += terminator;
+            line_start = (char_pos, byte_idx + terminator);
         } else {
-            line.push(ch);
-            pos += 1;
+            char_pos += 1;
         }
     }
-    push_block(&mut blocks, &line, line_start, pos);
+    push_block(&mut blocks, text, line_start, (char_pos, text.len()));
     blocks
 }
 
-fn push_block(blocks: &mut Vec<Block>, line: &str, start: usize, end: usize) {
+/// Adds the line `start..end` (each a `(char, byte_idx)` pair) unless blank.
+fn push_block(blocks: &mut Vec<Block>, text: &str, start: (usize, usize), end: (usize, usize)) {
+    let line = &text[start.1..end.1];
     if line.trim().is_empty() {
         return;
     }
     let previous = blocks.last().map(|b: &Block| b.kind);
     let kind = classify(line, previous);
-    blocks.push(Block { start, end, kind });
+    blocks.push(Block { start: start.0, end: end.0, kind, start_byte_idx: start.1, end_byte_idx: end.1 });
 }
 
 /// Judges a line's kind from its words; news scraped from the web carries
@@ -154,7 +160,13 @@ mod tests {
     use super::*;
 
     fn kinds_and_text(doc: &Document) -> Vec<(BlockKind, &str)> {
-        doc.blocks().iter().map(|b| (b.kind, doc.slice(b.start, b.end).unwrap())).collect()
+        doc.blocks()
+            .iter()
+            .map(|b| {
+                assert_eq!(doc.block_text(b), doc.slice(b.start, b.end).unwrap());
+                (b.kind, doc.block_text(b))
+            })
+            .collect()
     }
 
     #[test]

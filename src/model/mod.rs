@@ -23,7 +23,7 @@ pub use error::ModelError;
 pub use label::{Label, LabelDef, Schema, Stroke};
 pub use refine::Precision;
 pub use span::{Span, SpanId};
-pub use state::{Action, AppState, DocumentState, Outcome};
+pub use state::{Action, AppState, DocumentState, Notice, Outcome};
 
 /// The article Sorot opens with: an IDN Times report on trafficking (TPPO).
 pub const SEED_ARTICLE: &str = include_str!("../seed_article.txt");

@@ -121,7 +121,7 @@ mod tests {
 
     #[test]
     fn nested_spans_stack_on_separate_lanes() {
-        let block = Block { start: 10, end: 40, kind: BlockKind::Paragraph };
+        let block = Block { start: 10, end: 40, kind: BlockKind::Paragraph, start_byte_idx: 10, end_byte_idx: 40 };
         let spans = [span(1, 10, 30, "POLICY_CALL"), span(2, 10, 15, "ACTOR"), span(3, 20, 25, "LOCATION")];
         let layout = layout_block(&block, &spans);
         assert_eq!(layout.lanes, 2);
@@ -131,7 +131,7 @@ mod tests {
 
     #[test]
     fn spans_crossing_the_block_edge_are_clipped() {
-        let block = Block { start: 10, end: 20, kind: BlockKind::Paragraph };
+        let block = Block { start: 10, end: 20, kind: BlockKind::Paragraph, start_byte_idx: 10, end_byte_idx: 20 };
         let spans = [span(1, 5, 12, "ACTOR"), span(2, 18, 30, "ACTOR")];
         let layout = layout_block(&block, &spans);
         assert_eq!(describe(&layout), ["10..12[1@0]", "12..18[]", "18..20[2@0]"]);
@@ -141,7 +141,7 @@ mod tests {
 
     #[test]
     fn empty_block_layout_is_one_plain_segment() {
-        let block = Block { start: 0, end: 5, kind: BlockKind::Title };
+        let block = Block { start: 0, end: 5, kind: BlockKind::Title, start_byte_idx: 0, end_byte_idx: 5 };
         assert_eq!(describe(&layout_block(&block, &[])), ["0..5[]"]);
     }
 }

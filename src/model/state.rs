@@ -21,6 +21,9 @@ pub enum Action {
     /// A label key or button: tag the selection if there is one, otherwise
     /// relabel the selected span.
     ApplyLabel { label: Label, selection: Option<(usize, usize)> },
+    /// A hotkey: like `ApplyLabel` with the label bound to `key`; other keys
+    /// change nothing.
+    LabelKey { key: char, selection: Option<(usize, usize)> },
     /// Give an existing span another label.
     Relabel { id: SpanId, label: Label },
     /// Remove a span.
@@ -37,6 +40,18 @@ pub enum Action {
     SwitchDocument(usize),
     /// Choose whole-word or character precision for new selections.
     SetPrecision(Precision),
+    /// Show a problem found outside the model, e.g. a file that could not
+    /// be read. Nothing else changes.
+    ReportProblem(String),
+    /// Hide the message shown to the user.
+    DismissNotice,
+}
+
+/// A message shown to the user until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Something was refused or failed; the work is unchanged.
+    Problem(String),
 }
 
 /// What an applied action did.
@@ -71,10 +86,12 @@ pub struct DocumentState {
 pub struct AppState {
     documents: Vec<Rc<DocumentState>>,
     current: usize,
-    schema: Schema,
+    schema: Rc<Schema>,
     selected: Option<SpanId>,
     precision: Precision,
     next_span_id: u64,
+    notice: Option<Notice>,
+    announcement: Option<String>,
 }
 
 impl AppState {
@@ -83,10 +100,12 @@ impl AppState {
         AppState {
             documents: vec![Rc::new(DocumentState { document, annotations: Annotations::default(), history: History::default() })],
             current: 0,
-            schema: Schema::default(),
+            schema: Rc::new(Schema::default()),
             selected: None,
             precision: Precision::default(),
             next_span_id: 1,
+            notice: None,
+            announcement: None,
         }
     }
 
@@ -104,7 +123,7 @@ impl AppState {
         &self.documents[self.current]
     }
 
-    pub fn schema(&self) -> &Schema {
+    pub fn schema(&self) -> &Rc<Schema> {
         &self.schema
     }
 
@@ -116,6 +135,37 @@ impl AppState {
         self.precision
     }
 
+    /// The message to show, if any.
+    pub fn notice(&self) -> Option<&Notice> {
+        self.notice.as_ref()
+    }
+
+    /// The last change in words, for a screen reader's live region.
+    pub fn announcement(&self) -> Option<&str> {
+        self.announcement.as_deref()
+    }
+
+    /// Applies `action` as the UI does: a refusal becomes the notice shown
+    /// to the user; a change replaces the announcement. Returns whether
+    /// anything visible changed.
+    pub fn dispatch(&mut self, action: Action) -> bool {
+        match self.apply(action) {
+            Ok(Outcome { changed: false, .. }) => false,
+            Ok(Outcome { changed: true, announcement }) => {
+                if announcement.is_some() {
+                    self.announcement = announcement;
+                }
+                true
+            }
+            Err(error) => {
+                let notice = Some(Notice::Problem(error.to_string()));
+                let changed = self.notice != notice;
+                self.notice = notice;
+                changed
+            }
+        }
+    }
+
     /// Applies `action`; on error the state is unchanged.
     pub fn apply(&mut self, action: Action) -> Result<Outcome, ModelError> {
         match action {
@@ -124,6 +174,10 @@ impl AppState {
             Action::ApplyLabel { label, selection: None } => match self.selected {
                 Some(id) => self.relabel(id, label),
                 None => Err(ModelError::NothingSelected),
+            },
+            Action::LabelKey { key, selection } => match self.schema.label_for_key(key) {
+                Some(label) => self.apply(Action::ApplyLabel { label: label.clone(), selection }),
+                None => Ok(Outcome::unchanged()),
             },
             Action::Relabel { id, label } => self.relabel(id, label),
             Action::Untag(id) => self.untag(id),
@@ -158,6 +212,14 @@ impl AppState {
                 self.precision = precision;
                 Ok(if changed { Outcome::changed(None) } else { Outcome::unchanged() })
             }
+            Action::ReportProblem(message) => {
+                self.notice = Some(Notice::Problem(message));
+                Ok(Outcome::changed(None))
+            }
+            Action::DismissNotice => {
+                let changed = self.notice.take().is_some();
+                Ok(if changed { Outcome::changed(None) } else { Outcome::unchanged() })
+            }
         }
     }
 
@@ -174,6 +236,7 @@ impl AppState {
         self.record(Edit::Insert(span.clone()))?;
         self.next_span_id += 1;
         self.selected = Some(span.id());
+        self.notice = None;
         Ok(Outcome::changed(Some(announcement)))
     }
 

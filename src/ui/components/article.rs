@@ -1,0 +1,91 @@
+//! The article: the shown document's blocks in one `<article>` element.
+//!
+//! A mouse-up that leaves no selection is a click: it selects the innermost
+//! span under the pointer (or deselects). Drag selections are read when a
+//! label is chosen, by [`crate::ui::selection`].
+
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::model::{DocumentState, Schema, Span, SpanId};
+
+use super::block::BlockView;
+
+#[derive(Properties, PartialEq)]
+pub struct ArticleProps {
+    pub doc: Rc<DocumentState>,
+    pub selected: Option<SpanId>,
+    pub schema: Rc<Schema>,
+    pub node_ref: NodeRef,
+    /// A click on a span (or on plain text: `None`).
+    pub onpick: Callback<Option<SpanId>>,
+}
+
+#[function_component(Article)]
+pub fn article(props: &ArticleProps) -> Html {
+    let document = &props.doc.document;
+    let spans_by_block = spans_by_block(props);
+    let onmouseup = {
+        let onpick = props.onpick.clone();
+        Callback::from(move |event: MouseEvent| {
+            let collapsed = gloo::utils::window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());
+            if !collapsed {
+                return;
+            }
+            let span_id = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("[data-span]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-span"))
+                .and_then(|id| id.parse().ok())
+                .map(SpanId);
+            onpick.emit(span_id);
+        })
+    };
+    let selected_span = props.selected.and_then(|id| props.doc.annotations.get(id));
+    let blocks: Html = document
+        .blocks()
+        .iter()
+        .zip(spans_by_block)
+        .map(|(block, spans)| {
+            let selected = selected_span.filter(|s| s.start() < block.end && s.end() > block.start).map(Span::id);
+            html! {
+                <BlockView
+                    key={block.start}
+                    text={document.text().clone()}
+                    block={*block}
+                    spans={spans}
+                    {selected}
+                    schema={props.schema.clone()}
+                />
+            }
+        })
+        .collect();
+    html! {
+        <article
+            ref={props.node_ref.clone()}
+            class="article"
+            lang="id"
+            aria-label={format!("Document: {}", document.title())}
+            {onmouseup}
+        >{blocks}</article>
+    }
+}
+
+/// The spans overlapping each block, in one pass over blocks and spans.
+fn spans_by_block(props: &ArticleProps) -> Vec<Rc<[Span]>> {
+    let blocks = props.doc.document.blocks();
+    let mut buckets: Vec<Vec<Span>> = vec![Vec::new(); blocks.len()];
+    for span in props.doc.annotations.spans() {
+        let first = blocks.partition_point(|b| b.end <= span.start());
+        for (bucket, block) in buckets.iter_mut().zip(blocks.iter()).skip(first) {
+            if block.start >= span.end() {
+                break;
+            }
+            bucket.push(span.clone());
+        }
+    }
+    buckets.into_iter().map(Rc::from).collect()
+}

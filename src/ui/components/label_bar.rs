@@ -1,0 +1,50 @@
+//! The label bar: one button per label with its hotkey and description.
+//! Buttons keep the text selection (they never take focus on mouse-down).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{Label, Schema};
+
+#[derive(Properties, PartialEq)]
+pub struct LabelBarProps {
+    pub schema: Rc<Schema>,
+    pub onlabel: Callback<Label>,
+}
+
+#[function_component(LabelBar)]
+pub fn label_bar(props: &LabelBarProps) -> Html {
+    let buttons: Html = props
+        .schema
+        .labels()
+        .iter()
+        .map(|def| {
+            let onclick = {
+                let onlabel = props.onlabel.clone();
+                let label = def.label.clone();
+                Callback::from(move |_: MouseEvent| onlabel.emit(label.clone()))
+            };
+            let keep_selection = Callback::from(|event: MouseEvent| event.prevent_default());
+            html! {
+                <button
+                    class="label-button"
+                    style={format!("--c:{}", def.color)}
+                    title={format!("{} (key {}): {}", def.label, def.key, def.description)}
+                    aria-keyshortcuts={def.key.to_string()}
+                    onmousedown={keep_selection}
+                    {onclick}
+                >
+                    <kbd>{def.key}</kbd>
+                    <span class="label-name">{def.label.name().to_owned()}</span>
+                </button>
+            }
+        })
+        .collect();
+    html! {
+        <div class="label-bar" role="toolbar" aria-label="Labels">
+            {buttons}
+            <span class="hint">{"Select text, then press a number. Click a span to select it; Delete removes it."}</span>
+        </div>
+    }
+}

@@ -1,0 +1,11 @@
+//! The app's components, one per file. Each takes plain data and `on<verb>`
+//! callbacks; none reads the store directly.
+
+pub mod article;
+pub mod block;
+pub mod document_list;
+pub mod label_bar;
+pub mod notice;
+pub mod span_list;
+pub mod toolbar;
+pub mod paint;

@@ -1,0 +1,75 @@
+//! The side panel's span list: counts per label, then every span of the
+//! shown document in text order; clicking one selects it and scrolls to it.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::model::{DocumentState, Schema, SpanId};
+
+#[derive(Properties, PartialEq)]
+pub struct SpanListProps {
+    pub doc: Rc<DocumentState>,
+    pub selected: Option<SpanId>,
+    pub schema: Rc<Schema>,
+    pub onpick: Callback<SpanId>,
+}
+
+#[function_component(SpanList)]
+pub fn span_list(props: &SpanListProps) -> Html {
+    let annotations = &props.doc.annotations;
+    let counts: Html = props
+        .schema
+        .labels()
+        .iter()
+        .map(|def| {
+            html! {
+                <li class="count" style={format!("--c:{}", def.color)}>
+                    <span class="chip">{def.label.name().to_owned()}</span>
+                    <span class="count-value">{annotations.count(&def.label)}</span>
+                </li>
+            }
+        })
+        .collect();
+    let items: Html = annotations
+        .spans()
+        .iter()
+        .map(|span| {
+            let color = props.schema.get(span.label().name()).map_or("#555", |def| def.color);
+            let text = props.doc.document.slice(span.start(), span.end()).unwrap_or_default();
+            let shown: String = text.chars().take(90).collect();
+            let more = if text.chars().count() > 90 { "\u{2026}" } else { "" };
+            let onclick = props.onpick.reform({
+                let id = span.id();
+                move |_: MouseEvent| id
+            });
+            let selected = props.selected == Some(span.id());
+            html! {
+                <li key={span.id().0}>
+                    <button
+                        class={classes!("span-item", selected.then_some("is-selected"))}
+                        style={format!("--c:{color}")}
+                        aria-pressed={selected.to_string()}
+                        data-span-item={span.id().0.to_string()}
+                        {onclick}
+                    >
+                        <span class="chip">{span.label().name().to_owned()}</span>
+                        <span class="span-text">{format!("{shown}{more}")}</span>
+                        <span class="span-offsets">{format!("{}\u{2013}{}", span.start(), span.end())}</span>
+                    </button>
+                </li>
+            }
+        })
+        .collect();
+    html! {
+        <section class="panel-section" aria-labelledby="spans-heading">
+            <h2 id="spans-heading">{format!("Spans ({})", annotations.len())}</h2>
+            <ul class="counts">{counts}</ul>
+            if annotations.is_empty() {
+                <p class="empty">{"No spans yet. Select text in the article and press 1\u{2013}4."}</p>
+            } else {
+                <ol class="span-list">{items}</ol>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,98 @@
+//! The DOM boundary for selections: reads the browser's selection and turns
+//! it into a char range of the shown document.
+//!
+//! Every rendered text run is a `.seg` element carrying `data-start` and
+//! `data-end` (char offsets) around exactly one text node, so a UTF-16 offset
+//! inside a run converts by looking at that run alone. This module is the only
+//! caller of [`utf16_to_char`].
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node, Range};
+
+use crate::model::offsets::{utf16_to_char, Utf16Offset};
+
+/// The part of the current selection inside `article`, as chars
+/// `(start, end)`; `None` if the selection is empty or outside the article.
+pub fn selected_range(article: &Element) -> Option<(usize, usize)> {
+    let selection = gloo::utils::window().get_selection().ok()??;
+    if selection.range_count() == 0 || selection.is_collapsed() {
+        return None;
+    }
+    let range = selection.get_range_at(0).ok()?;
+    let whole = gloo::utils::document().create_range().ok()?;
+    whole.select_node_contents(article).ok()?;
+    // `compareBoundaryPoints` is easy to misread: START_TO_END compares this
+    // range's end with the article's start; END_TO_START this start with its end.
+    let before_article = range.compare_boundary_points(Range::START_TO_END, &whole).ok()? <= 0;
+    let after_article = range.compare_boundary_points(Range::END_TO_START, &whole).ok()? >= 0;
+    if before_article || after_article {
+        return None;
+    }
+    let starts_inside = range.compare_boundary_points(Range::START_TO_START, &whole).ok()? >= 0;
+    let ends_inside = range.compare_boundary_points(Range::END_TO_END, &whole).ok()? <= 0;
+    let (start_node, start_offset) = if starts_inside {
+        (range.start_container().ok()?, range.start_offset().ok()?)
+    } else {
+        (article.clone().into(), 0)
+    };
+    let (end_node, end_offset) = if ends_inside {
+        (range.end_container().ok()?, range.end_offset().ok()?)
+    } else {
+        (article.clone().into(), article.child_nodes().length())
+    };
+    let start = boundary_to_char(article, &start_node, start_offset)?;
+    let end = boundary_to_char(article, &end_node, end_offset)?;
+    (start < end).then_some((start, end))
+}
+
+/// Empties the browser's selection, e.g. after tagging it.
+pub fn clear() {
+    if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
+        let _ = selection.remove_all_ranges();
+    }
+}
+
+/// Converts a DOM boundary point inside the article to a char offset.
+fn boundary_to_char(article: &Element, node: &Node, offset: u32) -> Option<usize> {
+    if let Some(run) = node.dyn_ref::<web_sys::Text>() {
+        if let Some(seg) = run.parent_element().filter(|p| p.class_list().contains("seg")) {
+            let run_start = data_offset(&seg, "data-start")?;
+            let text = run.data();
+            // A boundary between the halves of a surrogate pair rounds down;
+            // refinement later widens it to the whole grapheme cluster.
+            let inside = utf16_to_char(&text, Utf16Offset(offset))
+                .or_else(|| utf16_to_char(&text, Utf16Offset(offset.saturating_sub(1))))?;
+            return Some(run_start + inside);
+        }
+    }
+    first_run_at_or_after(article, node, offset)
+}
+
+/// For a boundary between elements: the start of the first run after it, or
+/// the end of the last run when nothing follows.
+fn first_run_at_or_after(article: &Element, node: &Node, offset: u32) -> Option<usize> {
+    let runs = article.query_selector_all(".seg").ok()?;
+    let point = gloo::utils::document().create_range().ok()?;
+    point.set_start(node, offset).ok()?;
+    point.collapse_with_to_start(true);
+    let run_at = |i: u32| runs.item(i).and_then(|n| n.dyn_into::<Element>().ok());
+    // Runs are in document order: binary search the first one not before the point.
+    let (mut lo, mut hi) = (0u32, runs.length());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let run = run_at(mid)?;
+        if point.compare_point(&run, 0).ok()? < 0 {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    match run_at(lo) {
+        Some(run) => data_offset(&run, "data-start"),
+        None => data_offset(&run_at(runs.length().checked_sub(1)?)?, "data-end"),
+    }
+}
+
+fn data_offset(element: &Element, name: &str) -> Option<usize> {
+    element.get_attribute(name)?.parse().ok()
+}

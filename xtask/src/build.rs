@@ -1,0 +1,179 @@
+//! `cargo xtask build`: compile the app to wasm, run wasm-bindgen, shrink the
+//! wasm when wasm-opt is around, and assemble `dist/`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::tools::{WasmTools, WASM_TARGET};
+use crate::{cmd, files, heading, pack, Result};
+
+/// Where wasm-bindgen writes `sorot.js` and `sorot_bg.wasm`, under the root.
+const BINDGEN_DIR: &str = "target/wasm-bindgen";
+
+pub fn build(root: &Path, tools: &WasmTools) -> Result {
+    heading("compile to wasm");
+    cmd::run(
+        cmd::cargo()
+            .args([
+                "build",
+                "--release",
+                "--target",
+                WASM_TARGET,
+                "--lib",
+                "-p",
+                "sorot",
+            ])
+            .current_dir(root),
+    )?;
+    heading("wasm-bindgen");
+    cmd::run(
+        Command::new(&tools.wasm_bindgen)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-dir",
+                BINDGEN_DIR,
+            ])
+            .args(["--out-name", "sorot"])
+            .arg(format!("target/{WASM_TARGET}/release/sorot.wasm"))
+            .current_dir(root),
+    )?;
+    let bindgen_dir = root.join(BINDGEN_DIR);
+    let wasm = optimize(root, &bindgen_dir.join("sorot_bg.wasm"))?;
+    heading("assemble dist/");
+    assemble_dist(root, &bindgen_dir.join("sorot.js"), &wasm)
+}
+
+/// Shrinks the wasm with binaryen's wasm-opt when `target/npm-tools` has it,
+/// and returns the wasm file to ship.
+fn optimize(root: &Path, wasm: &Path) -> Result<PathBuf> {
+    let wasm_opt = root.join("target/npm-tools/node_modules/.bin/wasm-opt");
+    if !wasm_opt.is_file() {
+        return Ok(wasm.to_path_buf());
+    }
+    heading("wasm-opt");
+    let optimized = wasm.with_extension("opt.wasm");
+    cmd::run(
+        Command::new(&wasm_opt)
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+            ])
+            .args([
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-reference-types",
+            ])
+            .args(["--enable-multivalue", "-o"])
+            .arg(&optimized)
+            .arg(wasm),
+    )?;
+    Ok(optimized)
+}
+
+/// Writes `dist/` afresh from `index.html`, `styles/*.css` and the
+/// wasm-bindgen output, then prints the sizes that matter.
+fn assemble_dist(root: &Path, js_path: &Path, wasm_path: &Path) -> Result {
+    let template = files::read_to_string(&root.join("index.html"))?;
+    let css = pack::concat_styles(&read_styles(&root.join("styles"))?);
+    let js = files::read_to_string(js_path)?;
+    let wasm = files::read(wasm_path)?;
+    let index = pack::index_html(&template)?;
+    let single = pack::single_file_html(&template, &css, &js, &wasm)?;
+
+    let dist = root.join("dist");
+    files::recreate_dir(&dist)?;
+    files::write(&dist.join("sorot.css"), &css)?;
+    files::write(&dist.join("sorot.js"), &js)?;
+    files::write(&dist.join("sorot_bg.wasm"), &wasm)?;
+    files::write(&dist.join("index.html"), &index)?;
+    files::write(&dist.join("sorot.html"), &single)?;
+
+    let single_gzipped = pack::gzip(single.as_bytes())?;
+    println!(
+        "dist/sorot.html: {} raw, {} gzipped",
+        size(single.len()),
+        size(single_gzipped.len())
+    );
+    println!("dist/sorot_bg.wasm: {}", size(wasm.len()));
+    Ok(())
+}
+
+/// `(file name, contents)` of each `styles/*.css`, sorted by file name.
+fn read_styles(styles_dir: &Path) -> Result<Vec<(String, String)>> {
+    files::names_with_extension(styles_dir, "css")?
+        .into_iter()
+        .map(|name| {
+            let contents = files::read_to_string(&styles_dir.join(&name))?;
+            Ok((name, contents))
+        })
+        .collect()
+}
+
+fn size(bytes: usize) -> String {
+    format!("{:.1} KiB ({bytes} bytes)", bytes as f64 / 1024.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::{env, fs, process, time};
+
+    /// A throwaway folder laid out like the workspace root.
+    fn fake_root(test: &str) -> PathBuf {
+        let nanos = time::SystemTime::now()
+            .duration_since(time::UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.as_nanos());
+        let root = env::temp_dir().join(format!("xtask-{test}-{}-{nanos}", process::id()));
+        fs::create_dir_all(root.join("styles")).unwrap();
+        fs::create_dir_all(root.join("dist/stale")).unwrap();
+        fs::write(
+            root.join("index.html"),
+            "<head><!-- sorot:styles --></head><body><!-- sorot:script --></body>",
+        )
+        .unwrap();
+        fs::write(root.join("styles/b.css"), "b {}\n").unwrap();
+        fs::write(root.join("styles/a.css"), "a {}\n").unwrap();
+        fs::write(root.join("styles/notes.txt"), "not css").unwrap();
+        fs::write(root.join("sorot.js"), "async function __wbg_init(m) {}").unwrap();
+        fs::write(root.join("sorot_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
+        root
+    }
+
+    #[test]
+    fn assembles_a_fresh_dist() {
+        let root = fake_root("assemble");
+        assemble_dist(&root, &root.join("sorot.js"), &root.join("sorot_bg.wasm")).unwrap();
+        let dist = root.join("dist");
+        let css = fs::read_to_string(dist.join("sorot.css")).unwrap();
+        assert_eq!(
+            css,
+            "/* from styles/a.css */\na {}\n/* from styles/b.css */\nb {}\n"
+        );
+        assert_eq!(
+            fs::read(dist.join("sorot_bg.wasm")).unwrap(),
+            b"\0asm\x01\0\0\0"
+        );
+        assert!(dist.join("sorot.js").is_file());
+        assert!(fs::read_to_string(dist.join("index.html"))
+            .unwrap()
+            .contains("sorot.css"));
+        assert!(fs::read_to_string(dist.join("sorot.html"))
+            .unwrap()
+            .contains("<style>"));
+        assert!(!dist.join("stale").exists());
+        fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn a_bad_template_leaves_dist_alone() {
+        let root = fake_root("bad-template");
+        fs::write(root.join("index.html"), "<!-- sorot:styles -->").unwrap();
+        let error = assemble_dist(&root, &root.join("sorot.js"), &root.join("sorot_bg.wasm"));
+        assert!(error.unwrap_err().contains("sorot:script"));
+        assert!(root.join("dist/stale").exists());
+        fs::remove_dir_all(root).unwrap();
+    }
+}

@@ -1,0 +1,280 @@
+//! Turning the build outputs into the files of `dist/`: the stylesheet, the
+//! served `index.html` and the self-contained `sorot.html`.
+//!
+//! Everything here works on text and bytes in memory, so it is tested
+//! without a wasm build.
+
+use std::io::Write;
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::Result;
+
+/// Where `index.html` wants the styles.
+pub const STYLES_MARKER: &str = "<!-- sorot:styles -->";
+/// Where `index.html` wants the script that starts the app.
+pub const SCRIPT_MARKER: &str = "<!-- sorot:script -->";
+
+const LINKED_STYLES: &str = r#"<link rel="stylesheet" href="sorot.css">"#;
+const LINKED_SCRIPT: &str = "<script type=\"module\">import init from './sorot.js'; \
+     await init({ module_or_path: './sorot_bg.wasm' });</script>";
+
+/// The function wasm-bindgen's `--target web` output exports as default.
+const INIT_FUNCTION: &str = "async function __wbg_init(";
+
+/// The stylesheet: each `(file name, contents)` in the given order, headed by
+/// a comment naming its file.
+pub fn concat_styles(sheets: &[(String, String)]) -> String {
+    let mut css = String::new();
+    for (name, contents) in sheets {
+        css.push_str("/* from styles/");
+        css.push_str(name);
+        css.push_str(" */\n");
+        css.push_str(contents);
+        if !contents.ends_with('\n') {
+            css.push('\n');
+        }
+    }
+    css
+}
+
+/// `index.html` for serving next to `sorot.css`, `sorot.js` and `sorot_bg.wasm`.
+pub fn index_html(template: &str) -> Result<String> {
+    fill_template(template, LINKED_STYLES, LINKED_SCRIPT)
+}
+
+/// One HTML file holding the styles, the wasm-bindgen JS and the wasm (as
+/// base64 of its gzip), which runs when opened from `file://`.
+pub fn single_file_html(template: &str, css: &str, js: &str, wasm: &[u8]) -> Result<String> {
+    check_inlinable(js)?;
+    let styles = format!("<style>\n{}</style>", escape_end_tag(css, "style"));
+    let script = format!(
+        "<script type=\"module\">\n{}\n{}</script>",
+        escape_end_tag(js, "script"),
+        wasm_loader(&base64(&gzip(wasm)?))
+    );
+    fill_template(template, &styles, &script)
+}
+
+/// Code run after the wasm-bindgen JS: unpacks the embedded wasm and starts it.
+fn wasm_loader(wasm_gzip_base64: &str) -> String {
+    format!(
+        "{{\n\
+         const gzipped = Uint8Array.from(atob(\"{wasm_gzip_base64}\"), (c) => c.charCodeAt(0));\n\
+         const unpacked = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'));\n\
+         const wasmBytes = await new Response(unpacked).arrayBuffer();\n\
+         await __wbg_init({{ module_or_path: wasmBytes }});\n\
+         }}\n"
+    )
+}
+
+/// The inlined JS must define the init function the loader calls and must
+/// not import other files (an inline script has nothing beside it to import).
+fn check_inlinable(js: &str) -> Result {
+    if !js.contains(INIT_FUNCTION) {
+        return Err(format!(
+            "the wasm-bindgen JS has no `{INIT_FUNCTION}`; this wasm-bindgen version names its \
+             init function differently, so update INIT_FUNCTION and the loader in xtask/src/pack.rs"
+        ));
+    }
+    match js
+        .lines()
+        .find(|line| line.trim_start().starts_with("import "))
+    {
+        Some(line) => Err(format!(
+            "the wasm-bindgen JS imports another file (`{}`), which cannot be inlined into \
+             dist/sorot.html; avoid `#[wasm_bindgen(module = ...)]` and `inline_js` snippets",
+            line.trim()
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Puts `styles` and `script` where the template's markers are.
+fn fill_template(template: &str, styles: &str, script: &str) -> Result<String> {
+    let mut spots = [
+        (
+            marker_position(template, STYLES_MARKER)?,
+            STYLES_MARKER.len(),
+            styles,
+        ),
+        (
+            marker_position(template, SCRIPT_MARKER)?,
+            SCRIPT_MARKER.len(),
+            script,
+        ),
+    ];
+    spots.sort_by_key(|&(at, _, _)| at);
+    let mut html = String::with_capacity(template.len() + styles.len() + script.len());
+    let mut copied_to = 0;
+    for (at, marker_len, fill) in spots {
+        html.push_str(&template[copied_to..at]);
+        html.push_str(fill);
+        copied_to = at + marker_len;
+    }
+    html.push_str(&template[copied_to..]);
+    Ok(html)
+}
+
+fn marker_position(template: &str, marker: &str) -> Result<usize> {
+    let positions: Vec<usize> = template.match_indices(marker).map(|(at, _)| at).collect();
+    match positions[..] {
+        [at] => Ok(at),
+        [] => Err(format!(
+            "index.html has no `{marker}` marker; put it where the build should insert that part"
+        )),
+        _ => Err(format!(
+            "index.html has `{marker}` {} times; keep exactly one",
+            positions.len()
+        )),
+    }
+}
+
+/// Writes `</tag` (any case) as `<\/tag`, so inlined text cannot end its
+/// `<script>` or `<style>` element early.
+fn escape_end_tag(text: &str, tag: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("</") {
+        let after = &rest[at + 2..];
+        escaped.push_str(&rest[..at]);
+        let closes_tag = after
+            .get(..tag.len())
+            .is_some_and(|name| name.eq_ignore_ascii_case(tag));
+        escaped.push_str(if closes_tag { "<\\/" } else { "</" });
+        rest = after;
+    }
+    escaped.push_str(rest);
+    escaped
+}
+
+/// Gzip at the highest compression level.
+pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder
+        .write_all(bytes)
+        .and_then(|()| encoder.finish())
+        .map_err(|error| format!("gzip failed: {error}"))
+}
+
+/// Standard base64 (RFC 4648) with `=` padding.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut encoded = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let byte = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let group = (byte(0) << 16) | (byte(1) << 8) | byte(2);
+        for sextet in 0..4 {
+            if sextet <= chunk.len() {
+                let index = (group >> (18 - 6 * sextet)) & 0x3f;
+                encoded.push(char::from(ALPHABET[index as usize]));
+            } else {
+                encoded.push('=');
+            }
+        }
+    }
+    encoded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Read;
+
+    const TEMPLATE: &str = "<head><!-- sorot:styles --></head><body><!-- sorot:script --></body>";
+    const JS: &str = "async function __wbg_init(module_or_path) {}\n\
+                      const s = '</script>';\nexport { __wbg_init as default };";
+
+    #[test]
+    fn base64_matches_rfc_4648_vectors() {
+        let vectors = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in vectors {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+        assert_eq!(base64(&[0xfb, 0xff, 0xfe]), "+//+");
+    }
+
+    #[test]
+    fn gzip_round_trips() {
+        let data = b"sorot sorot sorot sorot".repeat(100);
+        let packed = gzip(&data).unwrap();
+        assert!(packed.len() < data.len());
+        let mut unpacked = Vec::new();
+        flate2::read::GzDecoder::new(&packed[..])
+            .read_to_end(&mut unpacked)
+            .unwrap();
+        assert_eq!(unpacked, data);
+    }
+
+    #[test]
+    fn styles_are_concatenated_with_their_names() {
+        let sheets = [
+            ("a.css".to_string(), "a {}".to_string()),
+            ("b.css".to_string(), "b {}\n".to_string()),
+        ];
+        assert_eq!(
+            concat_styles(&sheets),
+            "/* from styles/a.css */\na {}\n/* from styles/b.css */\nb {}\n"
+        );
+    }
+
+    #[test]
+    fn index_links_the_separate_files() {
+        let html = index_html(TEMPLATE).unwrap();
+        assert!(html.starts_with(r#"<head><link rel="stylesheet" href="sorot.css"></head><body>"#));
+        assert!(html.contains("import init from './sorot.js'"));
+        assert!(!html.contains("sorot:"));
+    }
+
+    #[test]
+    fn markers_may_come_in_either_order() {
+        let html = index_html("<!-- sorot:script -->|<!-- sorot:styles -->").unwrap();
+        assert_eq!(html, format!("{LINKED_SCRIPT}|{LINKED_STYLES}"));
+    }
+
+    #[test]
+    fn missing_or_repeated_markers_are_errors() {
+        let error = index_html("<!-- sorot:styles -->").unwrap_err();
+        assert!(error.contains(SCRIPT_MARKER), "{error}");
+        let twice = format!("{TEMPLATE}{STYLES_MARKER}");
+        assert!(index_html(&twice).unwrap_err().contains("2 times"));
+    }
+
+    #[test]
+    fn single_file_inlines_everything() {
+        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"\0asm").unwrap();
+        assert!(html.contains("<style>\np {}\n</style>"));
+        assert!(html.contains("const s = '<\\/script>';"));
+        assert_eq!(html.matches("</script>").count(), 1);
+        let embedded = base64(&gzip(b"\0asm").unwrap());
+        assert!(html.contains(&format!("atob(\"{embedded}\")")));
+        assert!(html.contains("await __wbg_init({ module_or_path: wasmBytes });"));
+    }
+
+    #[test]
+    fn single_file_refuses_js_it_cannot_inline() {
+        let no_init = single_file_html(TEMPLATE, "", "export default 1;", b"").unwrap_err();
+        assert!(no_init.contains("__wbg_init"), "{no_init}");
+        let importing = format!("import * as s from './snippets/x.js';\n{JS}");
+        let error = single_file_html(TEMPLATE, "", &importing, b"").unwrap_err();
+        assert!(error.contains("snippets/x.js"), "{error}");
+    }
+
+    #[test]
+    fn end_tags_are_escaped_in_any_case() {
+        assert_eq!(
+            escape_end_tag("a</SCRIPT>b</scr</div>", "script"),
+            "a<\\/SCRIPT>b</scr</div>"
+        );
+        assert_eq!(escape_end_tag("ü</style", "style"), "ü<\\/style");
+    }
+}
