@@ -167,3 +167,48 @@ fn dispatch_turns_refusals_into_a_notice_and_keeps_the_work() {
     assert!(state.dispatch(Action::LabelKey { key: '3', selection: None }));
     assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "LOCATION")]));
 }
+
+/// One arrow key press.
+fn press(state: &mut AppState, unit: sorot::model::CaretUnit, forward: bool, extend: bool) {
+    state.apply(Action::MoveCaret { unit, forward, extend }).unwrap();
+}
+
+#[test]
+fn keyboard_only_annotation_moves_by_words_and_graphemes() {
+    use sorot::model::CaretUnit::{Grapheme, Word};
+    let mut state = AppState::with_document(Document::new("d", "Judul\n👨‍👩‍👧 Kao Kim Hourn di 🇮🇩 Bali"));
+    // From the start of the text: past "Judul", then past "Kao".
+    press(&mut state, Word, true, false);
+    press(&mut state, Word, true, false);
+    assert_eq!(state.caret().map(|c| c.head), Some(15));
+    press(&mut state, Word, false, false);
+    for _ in 0..3 {
+        press(&mut state, Word, true, true);
+    }
+    state.apply(Action::LabelKey { key: '1', selection: None }).unwrap();
+    assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "ACTOR")]));
+    // The caret sits after the new span; grapheme steps cross the flag in one press.
+    press(&mut state, Word, true, false);
+    press(&mut state, Grapheme, true, false);
+    press(&mut state, Grapheme, true, true);
+    assert_eq!(state.caret().and_then(|c| c.range()).map(|(s, e)| e - s), Some(2), "the flag is two code points, one grapheme");
+    press(&mut state, Grapheme, true, false);
+    press(&mut state, Word, true, true);
+    state.apply(Action::LabelKey { key: '3', selection: None }).unwrap();
+    assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "ACTOR"), ("Bali", "LOCATION")]));
+    // Shift+Tab from the last span walks back in text order.
+    assert!(state.dispatch(Action::SelectAdjacent { forward: false }));
+    assert_eq!(state.announcement(), Some("ACTOR: Kao Kim Hourn selected"));
+    assert_eq!(state.selected(), Some(state.current().annotations.spans()[0].id()));
+}
+
+#[test]
+fn an_alt_selection_is_tagged_with_character_precision() {
+    let mut state = AppState::with_document(Document::new("d", "Kasus TPPOSekretaris Jenderal"));
+    let (start, end) = find(state.current().document.text(), "TPPO");
+    state.apply(Action::SetCaret(sorot::model::Caret { anchor: start, head: end, exact: true })).unwrap();
+    state.apply(Action::LabelKey { key: '1', selection: Some((start, end)) }).unwrap();
+    let (start, end) = find(state.current().document.text(), "Sekretaris");
+    state.apply(Action::LabelKey { key: '1', selection: Some((start, end - 2)) }).unwrap();
+    assert_eq!(exported(&state), pairs(&[("TPPO", "ACTOR"), ("TPPOSekretaris", "ACTOR")]));
+}

@@ -6,6 +6,7 @@
 //! (`text[start:end]` in Python); UTF-16 appears only in [`offsets`].
 
 pub mod annotations;
+pub mod caret;
 pub mod document;
 pub mod edit;
 pub mod error;
@@ -18,6 +19,7 @@ pub mod span;
 pub mod state;
 
 pub use annotations::Annotations;
+pub use caret::{Caret, CaretUnit};
 pub use document::{Block, BlockKind, Document};
 pub use error::ModelError;
 pub use label::{Label, LabelDef, Schema, Stroke};

@@ -5,6 +5,8 @@
 //! is the block's text, unchanged. A lane is a stacking level: nested or
 //! overlapping spans get different lanes, so each shows its own underline.
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use super::document::Block;
 use super::label::Label;
 use super::span::{Span, SpanId};
@@ -73,6 +75,56 @@ pub fn layout_block(block: &Block, spans: &[Span]) -> BlockLayout {
     BlockLayout { segments, lanes }
 }
 
+/// A piece of a segment's text: `start..end` in chars, and the name of the
+/// invisible character it holds, if it is one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Run {
+    pub start: usize,
+    pub end: usize,
+    pub invisible: Option<&'static str>,
+}
+
+/// Characters scraped news is full of that show as nothing or as a space.
+const INVISIBLES: [(char, &str); 10] = [
+    ('\u{a0}', "NBSP"),
+    ('\u{ad}', "SHY"),
+    ('\u{200b}', "ZWSP"),
+    ('\u{200c}', "ZWNJ"),
+    ('\u{200d}', "ZWJ"),
+    ('\u{200e}', "LRM"),
+    ('\u{200f}', "RLM"),
+    ('\u{2060}', "WJ"),
+    ('\u{feff}', "BOM"),
+    ('\t', "TAB"),
+];
+
+/// Splits a segment's `text` (starting at char `start`) so that each
+/// invisible character stands alone and can be drawn visibly. A character
+/// that belongs to a larger grapheme cluster (the ZWJ inside a family emoji)
+/// stays inside it.
+///
+/// ```text
+/// "20\u{a0}WNI" at 5 -> [5..7] [7..8 NBSP] [8..11]
+/// ```
+pub fn split_invisibles(text: &str, start: usize) -> Vec<Run> {
+    let mut runs: Vec<Run> = Vec::new();
+    let mut pos = start;
+    for grapheme in text.graphemes(true) {
+        let len = grapheme.chars().count();
+        let mut chars = grapheme.chars();
+        let invisible = match (chars.next(), chars.next()) {
+            (Some(c), None) => INVISIBLES.iter().find(|(i, _)| *i == c).map(|(_, name)| *name),
+            _ => None,
+        };
+        match runs.last_mut() {
+            Some(last) if invisible.is_none() && last.invisible.is_none() => last.end += len,
+            _ => runs.push(Run { start: pos, end: pos + len, invisible }),
+        }
+        pos += len;
+    }
+    runs
+}
+
 /// Gives each span the lowest lane free over its range within the block,
 /// outer spans first, so a span that contains another sits below it.
 fn assign_lanes(block: &Block, spans: &[Span]) -> Vec<(SpanId, usize)> {
@@ -137,6 +189,14 @@ mod tests {
         assert_eq!(describe(&layout), ["10..12[1@0]", "12..18[]", "18..20[2@0]"]);
         assert!(!layout.segments[0].layers[0].starts_here);
         assert_eq!(layout.lanes, 1);
+    }
+
+    #[test]
+    fn invisibles_stand_alone_but_emoji_joiners_stay_inside_their_cluster() {
+        let runs = split_invisibles("20\u{a0}WNI \u{200b}👨\u{200d}👩", 5);
+        let described: Vec<_> = runs.iter().map(|r| (r.start, r.end, r.invisible)).collect();
+        assert_eq!(described, [(5, 7, None), (7, 8, Some("NBSP")), (8, 12, None), (12, 13, Some("ZWSP")), (13, 16, None)]);
+        assert_eq!(split_invisibles("", 0), []);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use super::annotations::Annotations;
+use super::caret::{step, Caret, CaretUnit};
 use super::document::Document;
 use super::edit::Edit;
 use super::error::ModelError;
@@ -18,8 +19,8 @@ use super::span::{Span, SpanId};
 pub enum Action {
     /// Tag the selection `start..end` (raw chars; refined first) with `label`.
     Tag { start: usize, end: usize, label: Label },
-    /// A label key or button: tag the selection if there is one, otherwise
-    /// relabel the selected span.
+    /// A label key or button: tag the selection if there is one (the mouse's,
+    /// else the keyboard's), otherwise relabel the selected span.
     ApplyLabel { label: Label, selection: Option<(usize, usize)> },
     /// A hotkey: like `ApplyLabel` with the label bound to `key`; other keys
     /// change nothing.
@@ -40,6 +41,17 @@ pub enum Action {
     SwitchDocument(usize),
     /// Choose whole-word or character precision for new selections.
     SetPrecision(Precision),
+    /// An arrow key: move the caret by a word or a grapheme cluster;
+    /// `extend` (Shift) moves only the head, growing the selection.
+    MoveCaret { unit: CaretUnit, forward: bool, extend: bool },
+    /// The mouse placed the caret or made a selection.
+    SetCaret(Caret),
+    /// Tab / Shift+Tab: select the next or previous span in text order.
+    SelectAdjacent { forward: bool },
+    /// Show or hide invisible characters (no-break spaces, zero-width ones).
+    ToggleInvisibles,
+    /// Show or hide the keyboard shortcut overlay.
+    ShowHelp(bool),
     /// Show a problem found outside the model, e.g. a file that could not
     /// be read. Nothing else changes.
     ReportProblem(String),
@@ -92,6 +104,9 @@ pub struct AppState {
     next_span_id: u64,
     notice: Option<Notice>,
     announcement: Option<String>,
+    caret: Option<Caret>,
+    show_invisibles: bool,
+    help_open: bool,
 }
 
 impl AppState {
@@ -106,6 +121,9 @@ impl AppState {
             next_span_id: 1,
             notice: None,
             announcement: None,
+            caret: None,
+            show_invisibles: false,
+            help_open: false,
         }
     }
 
@@ -133,6 +151,21 @@ impl AppState {
 
     pub fn precision(&self) -> Precision {
         self.precision
+    }
+
+    /// The keyboard caret and selection, once the user has placed one.
+    pub fn caret(&self) -> Option<Caret> {
+        self.caret
+    }
+
+    /// Whether invisible characters are drawn.
+    pub fn show_invisibles(&self) -> bool {
+        self.show_invisibles
+    }
+
+    /// Whether the shortcut overlay is open.
+    pub fn help_open(&self) -> bool {
+        self.help_open
     }
 
     /// The message to show, if any.
@@ -171,9 +204,10 @@ impl AppState {
         match action {
             Action::Tag { start, end, label } => self.tag(start, end, label),
             Action::ApplyLabel { label, selection: Some((start, end)) } => self.tag(start, end, label),
-            Action::ApplyLabel { label, selection: None } => match self.selected {
-                Some(id) => self.relabel(id, label),
-                None => Err(ModelError::NothingSelected),
+            Action::ApplyLabel { label, selection: None } => match (self.caret.and_then(|c| c.range()), self.selected) {
+                (Some((start, end)), _) => self.tag(start, end, label),
+                (None, Some(id)) => self.relabel(id, label),
+                (None, None) => Err(ModelError::NothingSelected),
             },
             Action::LabelKey { key, selection } => match self.schema.label_for_key(key) {
                 Some(label) => self.apply(Action::ApplyLabel { label: label.clone(), selection }),
@@ -205,6 +239,7 @@ impl AppState {
                 }
                 self.current = index;
                 self.selected = None;
+                self.caret = None;
                 Ok(Outcome::changed(Some(format!("Showing {}", self.current().document.title()))))
             }
             Action::SetPrecision(precision) => {
@@ -212,6 +247,19 @@ impl AppState {
                 self.precision = precision;
                 Ok(if changed { Outcome::changed(None) } else { Outcome::unchanged() })
             }
+            Action::MoveCaret { unit, forward, extend } => Ok(self.move_caret(unit, forward, extend)),
+            Action::SetCaret(caret) => {
+                let len = self.current().document.char_len();
+                let caret = Caret { anchor: caret.anchor.min(len), head: caret.head.min(len), exact: caret.exact };
+                Ok(self.replace(|state| &mut state.caret, Some(caret)))
+            }
+            Action::SelectAdjacent { forward } => Ok(self.select_adjacent(forward)),
+            Action::ToggleInvisibles => {
+                self.show_invisibles = !self.show_invisibles;
+                let state = if self.show_invisibles { "shown" } else { "hidden" };
+                Ok(Outcome::changed(Some(format!("Invisible characters {state}"))))
+            }
+            Action::ShowHelp(open) => Ok(self.replace(|state| &mut state.help_open, open)),
             Action::ReportProblem(message) => {
                 self.notice = Some(Notice::Problem(message));
                 Ok(Outcome::changed(None))
@@ -230,13 +278,16 @@ impl AppState {
         if end > len {
             return Err(ModelError::OutOfRange { end, len });
         }
-        let (start, end) = refine(doc.document.text(), start, end, self.precision).ok_or(ModelError::NothingToTag)?;
+        let exact = self.caret.is_some_and(|caret| caret.exact && caret.range() == Some((start, end)));
+        let precision = if exact { Precision::Character } else { self.precision };
+        let (start, end) = refine(doc.document.text(), start, end, precision).ok_or(ModelError::NothingToTag)?;
         let span = Span::new(SpanId(self.next_span_id), start, end, label)?;
         let announcement = self.describe(&span, "added");
         self.record(Edit::Insert(span.clone()))?;
         self.next_span_id += 1;
         self.selected = Some(span.id());
         self.notice = None;
+        self.caret = Some(Caret::at(end));
         Ok(Outcome::changed(Some(announcement)))
     }
 
@@ -299,6 +350,50 @@ impl AppState {
         self.documents.push(Rc::new(DocumentState { document, annotations: Annotations::default(), history: History::default() }));
         self.current = self.documents.len() - 1;
         self.selected = None;
+        self.caret = None;
+        Outcome::changed(Some(announcement))
+    }
+
+    /// Sets a field, reporting whether it changed.
+    fn replace<T: PartialEq>(&mut self, field: impl FnOnce(&mut Self) -> &mut T, value: T) -> Outcome {
+        let slot = field(self);
+        if *slot == value {
+            return Outcome::unchanged();
+        }
+        *slot = value;
+        Outcome::changed(None)
+    }
+
+    fn move_caret(&mut self, unit: CaretUnit, forward: bool, extend: bool) -> Outcome {
+        let doc = &self.current().document;
+        let start_of_text = doc.blocks().first().map_or(0, |b| b.start);
+        let from = self.caret.unwrap_or_else(|| {
+            let selected_end = self.selected.and_then(|id| self.current().annotations.get(id)).map(Span::end);
+            Caret::at(selected_end.unwrap_or(start_of_text))
+        });
+        let head = step(doc.text(), from.head, unit, forward);
+        let caret = if extend { Caret { head, ..from } } else { Caret::at(head) };
+        self.replace(|state| &mut state.caret, Some(caret))
+    }
+
+    fn select_adjacent(&mut self, forward: bool) -> Outcome {
+        let spans = self.current().annotations.spans();
+        let position = self.selected.and_then(|id| spans.iter().position(|s| s.id() == id));
+        let next = match (position, forward) {
+            (Some(i), true) => spans.get(i + 1),
+            (Some(i), false) => i.checked_sub(1).and_then(|i| spans.get(i)),
+            (None, true) => {
+                let from = self.caret.map_or(0, |c| c.head);
+                spans.iter().find(|s| s.start() >= from).or(spans.first())
+            }
+            (None, false) => {
+                let from = self.caret.map_or(usize::MAX, |c| c.head);
+                spans.iter().rev().find(|s| s.start() < from).or(spans.last())
+            }
+        };
+        let Some(span) = next.cloned() else { return Outcome::unchanged() };
+        let announcement = self.describe(&span, "selected");
+        self.selected = Some(span.id());
         Outcome::changed(Some(announcement))
     }
 

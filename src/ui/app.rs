@@ -8,14 +8,18 @@ use yew::prelude::*;
 
 use crate::formats::{sorot_json, text};
 use crate::model::{seed_document, Action, AppState, Label, Notice, SpanId};
+use web_sys::{Element, HtmlElement};
 
 use super::components::article::Article;
 use super::components::document_list::DocumentList;
+use super::components::help::HelpOverlay;
 use super::components::label_bar::LabelBar;
 use super::components::notice::NoticeArea;
+use super::components::span_details::{SpanDetails, DETAILS_ID};
 use super::components::span_list::SpanList;
 use super::components::toolbar::Toolbar;
 use super::store::Store;
+use super::keys::KeyIntent;
 use super::{effects, keys, selection};
 
 /// Name of the file "Export JSON" downloads.
@@ -26,21 +30,56 @@ pub fn app() -> Html {
     let store = use_reducer(|| Store(AppState::with_document(seed_document())));
     let article_ref = use_node_ref();
 
+    // One keydown listener for the page. It reads the latest state through
+    // a ref, so it is installed once, not on every render.
+    let latest = use_mut_ref(|| store.clone());
+    *latest.borrow_mut() = store.clone();
     {
-        let dispatcher = store.dispatcher();
         let article_ref = article_ref.clone();
         use_effect_with((), move |_| {
             let options = EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |event| {
-                let (Some(event), Some(article)) = (event.dyn_ref::<KeyboardEvent>(), article_ref.cast::<web_sys::Element>()) else {
+                let (Some(event), Some(article)) = (event.dyn_ref::<KeyboardEvent>(), article_ref.cast::<Element>()) else {
                     return;
                 };
-                if let Some(action) = keys::action_for(event, &article) {
-                    event.prevent_default();
-                    dispatcher.dispatch(action);
+                let store = latest.borrow().clone();
+                match keys::intent_for(event, &article, store.0.help_open()) {
+                    Some(KeyIntent::Apply(action)) => {
+                        event.prevent_default();
+                        store.dispatch(action);
+                    }
+                    Some(KeyIntent::OpenDetails) => {
+                        if let Some(details) = gloo::utils::document().get_element_by_id(DETAILS_ID) {
+                            event.prevent_default();
+                            let _ = details.unchecked_into::<HtmlElement>().focus();
+                        }
+                    }
+                    None => {}
                 }
             });
             move || drop(listener)
+        });
+    }
+
+    // After every render: show the caret and mirror a keyboard selection
+    // into the browser's selection, so what is highlighted is what is tagged.
+    {
+        let article_ref = article_ref.clone();
+        let caret = store.0.caret();
+        use_effect(move || {
+            if let (Some(article), Some(caret)) = (article_ref.cast::<Element>(), caret) {
+                selection::mirror(&article, caret);
+                place_caret(&article, caret.head);
+            }
+        });
+    }
+    // Keep the selected span in view when Tab moves the selection.
+    {
+        let selected = store.0.selected();
+        use_effect_with(selected, move |selected| {
+            if let Some(id) = selected {
+                effects::scroll_to_span(id.0, false);
+            }
         });
     }
 
@@ -67,7 +106,24 @@ pub fn app() -> Html {
         let store = store.clone();
         Callback::from(move |id: SpanId| {
             store.dispatch(Action::Select(Some(id)));
-            effects::scroll_to_span(id.0);
+            effects::scroll_to_span(id.0, true);
+        })
+    };
+    let oncaret = {
+        let store = store.clone();
+        let article_ref = article_ref.clone();
+        Callback::from(move |exact: bool| {
+            if let Some(caret) = article_ref.cast::<Element>().and_then(|article| selection::current_caret(&article, exact)) {
+                store.dispatch(Action::SetCaret(caret));
+            }
+        })
+    };
+    let onrelabel = {
+        let store = store.clone();
+        Callback::from(move |label: Label| {
+            if let Some(id) = store.0.selected() {
+                store.dispatch(Action::Relabel { id, label });
+            }
         })
     };
     let onexport = {
@@ -105,6 +161,9 @@ pub fn app() -> Html {
                     can_undo={doc.history.can_undo()}
                     can_redo={doc.history.can_redo()}
                     precision={state.precision()}
+                    show_invisibles={state.show_invisibles()}
+                    oninvisibles={dispatch(|| Action::ToggleInvisibles)}
+                    onhelp={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowHelp(true))) }}
                     onundo={dispatch(|| Action::Undo)}
                     onredo={dispatch(|| Action::Redo)}
                     onprecision={{ let store = store.clone(); Callback::from(move |p| store.dispatch(Action::SetPrecision(p))) }}
@@ -123,10 +182,20 @@ pub fn app() -> Html {
                     doc={doc.clone()}
                     selected={state.selected()}
                     schema={state.schema().clone()}
+                    show_invisibles={state.show_invisibles()}
+                    caret_head={state.caret().map(|c| c.head)}
                     node_ref={article_ref.clone()}
                     onpick={onpick_in_text}
+                    {oncaret}
                 />
                 <aside class="side-panel" aria-label="Spans and documents">
+                    <SpanDetails
+                        doc={doc.clone()}
+                        selected={state.selected()}
+                        schema={state.schema().clone()}
+                        {onrelabel}
+                        onremove={dispatch(|| Action::UntagSelected)}
+                    />
                     <SpanList doc={doc.clone()} selected={state.selected()} schema={state.schema().clone()} onpick={onpick_in_list} />
                     <DocumentList
                         documents={state.documents().to_vec()}
@@ -135,8 +204,26 @@ pub fn app() -> Html {
                     />
                 </aside>
             </main>
+            if state.help_open() {
+                <HelpOverlay onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowHelp(false))) }} />
+            }
         </div>
     }
+}
+
+/// Moves the article's caret bar to char position `head`.
+fn place_caret(article: &Element, head: usize) {
+    let (Some(bar), Some(rect)) = (article.query_selector(".caret").ok().flatten(), selection::caret_rect(article, head)) else {
+        return;
+    };
+    let origin = article.get_bounding_client_rect();
+    let style = format!(
+        "top:{}px;left:{}px;height:{}px",
+        rect.top() - origin.top(),
+        rect.left() - origin.left(),
+        rect.height()
+    );
+    let _ = bar.set_attribute("style", &style);
 }
 
 /// Reads an opened file and turns it into the action that opens it, or

@@ -36,11 +36,12 @@ pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Scrolls the label tag of span `id` to the middle of the view.
-pub fn scroll_to_span(id: u64) {
+/// Scrolls the label tag of span `id` into view: to the middle when
+/// `center`, otherwise only as far as needed to make it visible.
+pub fn scroll_to_span(id: u64, center: bool) {
     if let Some(tag) = gloo::utils::document().get_element_by_id(&format!("span-{id}")) {
         let options = ScrollIntoViewOptions::new();
-        options.set_block(ScrollLogicalPosition::Center);
+        options.set_block(if center { ScrollLogicalPosition::Center } else { ScrollLogicalPosition::Nearest });
         options.set_behavior(ScrollBehavior::Smooth);
         tag.scroll_into_view_with_scroll_into_view_options(&options);
     }

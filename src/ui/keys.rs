@@ -1,44 +1,73 @@
-//! Keyboard shortcuts: which key press becomes which model action.
-//!
-//! | key | action |
-//! |---|---|
-//! | `1`–`9` | tag the selection with that label, or relabel the selected span |
-//! | `Delete`, `Backspace` | remove the selected span |
-//! | `Escape` | deselect |
-//! | `Ctrl+Z` / `Ctrl+Shift+Z`, `Ctrl+Y` | undo / redo |
+//! Keyboard shortcuts: which key press becomes which model action. The
+//! help overlay (`?`) lists the same table, from [`SHORTCUTS`].
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 
-use crate::model::Action;
+use crate::model::{Action, CaretUnit};
 
 use super::selection;
 
-/// The action for a key press, or `None` to leave the key to the browser
-/// (typing in a field, browser shortcuts).
-pub fn action_for(event: &KeyboardEvent, article: &Element) -> Option<Action> {
-    if typing_in_a_field(event) {
+/// Every shortcut as `(keys, what it does)`, for the help overlay.
+pub const SHORTCUTS: [(&str, &str); 13] = [
+    ("1 \u{2013} 4", "Tag the selection with that label, or relabel the selected span"),
+    ("\u{2190} \u{2192}", "Move the caret by a word"),
+    ("Alt + \u{2190} \u{2192}", "Move the caret by one character (a whole emoji or accented letter)"),
+    ("Shift + arrows", "Extend the selection from the caret"),
+    ("Alt + mouse drag", "Select exact characters, without snapping to words"),
+    ("Double-click", "Select one word, ready to tag"),
+    ("Tab, Shift + Tab", "Select the next or previous span"),
+    ("Enter", "Open the selected span's details"),
+    ("Delete, Backspace", "Remove the selected span"),
+    ("Escape", "Deselect, or close this overlay"),
+    ("Ctrl + Z", "Undo"),
+    ("Ctrl + Shift + Z, Ctrl + Y", "Redo"),
+    ("?", "Show these shortcuts"),
+];
+
+/// What a key press asks of the app: a model action, or a shell-only step.
+pub enum KeyIntent {
+    Apply(Action),
+    /// Move focus into the selected span's details.
+    OpenDetails,
+}
+
+/// The intent of a key press, or `None` to leave the key to the browser
+/// (typing in a field, moving focus between controls, browser shortcuts).
+pub fn intent_for(event: &KeyboardEvent, article: &Element, help_open: bool) -> Option<KeyIntent> {
+    let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
+    if target.as_ref().is_some_and(is_text_field) {
         return None;
     }
+    let on_control = target.as_ref().is_some_and(|t| t.closest("button, a, summary, [role=dialog]").ok().flatten().is_some());
     let key = event.key();
-    let command = event.ctrl_key() || event.meta_key();
-    if command {
+    if event.ctrl_key() || event.meta_key() {
         return match key.to_lowercase().as_str() {
-            "z" if event.shift_key() => Some(Action::Redo),
-            "z" => Some(Action::Undo),
-            "y" => Some(Action::Redo),
+            "z" if event.shift_key() => Some(KeyIntent::Apply(Action::Redo)),
+            "z" => Some(KeyIntent::Apply(Action::Undo)),
+            "y" => Some(KeyIntent::Apply(Action::Redo)),
             _ => None,
         };
     }
-    if event.alt_key() {
-        return None;
-    }
+    let apply = |action| Some(KeyIntent::Apply(action));
     match key.as_str() {
-        "Delete" | "Backspace" => Some(Action::UntagSelected),
+        "Escape" if help_open => apply(Action::ShowHelp(false)),
         "Escape" => {
             selection::clear();
-            Some(Action::Select(None))
+            apply(Action::Select(None))
         }
+        "?" => apply(Action::ShowHelp(true)),
+        _ if help_open => None,
+        // On a button or link, Tab and Enter keep their usual meaning.
+        "Tab" | "Enter" if on_control => None,
+        "ArrowLeft" | "ArrowRight" => {
+            let unit = if event.alt_key() { CaretUnit::Grapheme } else { CaretUnit::Word };
+            apply(Action::MoveCaret { unit, forward: key == "ArrowRight", extend: event.shift_key() })
+        }
+        "Tab" => apply(Action::SelectAdjacent { forward: !event.shift_key() }),
+        "Enter" => Some(KeyIntent::OpenDetails),
+        "Delete" | "Backspace" => apply(Action::UntagSelected),
+        _ if event.alt_key() => None,
         _ => {
             let mut chars = key.chars();
             let (Some(digit), None) = (chars.next(), chars.next()) else { return None };
@@ -49,12 +78,16 @@ pub fn action_for(event: &KeyboardEvent, article: &Element) -> Option<Action> {
             if range.is_some() {
                 selection::clear();
             }
-            Some(Action::LabelKey { key: digit, selection: range })
+            apply(Action::LabelKey { key: digit, selection: range })
         }
     }
 }
 
-fn typing_in_a_field(event: &KeyboardEvent) -> bool {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return false };
-    matches!(target.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || target.closest("[contenteditable=true]").ok().flatten().is_some()
+/// Whether keys typed at `target` are text for it (a checkbox is not).
+fn is_text_field(target: &Element) -> bool {
+    match target.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => !matches!(target.get_attribute("type").as_deref(), Some("checkbox" | "radio" | "file" | "button")),
+        _ => target.closest("[contenteditable=true]").ok().flatten().is_some(),
+    }
 }

@@ -1,15 +1,17 @@
-//! The DOM boundary for selections: reads the browser's selection and turns
-//! it into a char range of the shown document.
+//! The DOM boundary for selections: reads the browser's selection as a char
+//! range of the shown document, and mirrors the model's keyboard caret back
+//! into the DOM.
 //!
 //! Every rendered text run is a `.seg` element carrying `data-start` and
 //! `data-end` (char offsets) around exactly one text node, so a UTF-16 offset
 //! inside a run converts by looking at that run alone. This module is the only
-//! caller of [`utf16_to_char`].
+//! caller of [`utf16_to_char`] and [`char_to_utf16`].
 
 use wasm_bindgen::JsCast;
-use web_sys::{Element, Node, Range};
+use web_sys::{DomRect, Element, Node, Range};
 
-use crate::model::offsets::{utf16_to_char, Utf16Offset};
+use crate::model::offsets::{char_to_utf16, utf16_to_char, Utf16Offset};
+use crate::model::Caret;
 
 /// The part of the current selection inside `article`, as chars
 /// `(start, end)`; `None` if the selection is empty or outside the article.
@@ -45,11 +47,90 @@ pub fn selected_range(article: &Element) -> Option<(usize, usize)> {
     (start < end).then_some((start, end))
 }
 
+/// The browser's selection as a caret: a collapsed click point or a
+/// selection with its direction (the anchor is where the drag began).
+pub fn current_caret(article: &Element, exact: bool) -> Option<Caret> {
+    let selection = gloo::utils::window().get_selection().ok()??;
+    if selection.range_count() == 0 {
+        return None;
+    }
+    if selection.is_collapsed() {
+        let node = selection.anchor_node()?;
+        if !article.contains(Some(&node)) {
+            return None;
+        }
+        return boundary_to_char(article, &node, selection.anchor_offset()).map(Caret::at);
+    }
+    let (start, end) = selected_range(article)?;
+    let range = selection.get_range_at(0).ok()?;
+    // The anchor is one end of the range: the start unless the drag went backward.
+    let forward = selection.anchor_node() == range.start_container().ok() && selection.anchor_offset() == range.start_offset().ok()?;
+    let backward = !forward;
+    let (anchor, head) = if backward { (end, start) } else { (start, end) };
+    Some(Caret { anchor, head, exact })
+}
+
+/// Makes the browser's selection show `caret` (or nothing when collapsed),
+/// unless it already does.
+pub fn mirror(article: &Element, caret: Caret) {
+    let Ok(Some(selection)) = gloo::utils::window().get_selection() else { return };
+    let Some((start, end)) = caret.range() else {
+        if !selection.is_collapsed() && selected_range(article).is_some() {
+            let _ = selection.remove_all_ranges();
+        }
+        return;
+    };
+    if selected_range(article) == Some((start, end)) {
+        return;
+    }
+    let (Some((anchor_node, anchor_offset)), Some((head_node, head_offset))) = (char_to_boundary(article, caret.anchor), char_to_boundary(article, caret.head)) else {
+        return;
+    };
+    let _ = selection.set_base_and_extent(&anchor_node, anchor_offset, &head_node, head_offset);
+}
+
+/// Where the caret at char `pos` is drawn, as a rect in viewport coordinates.
+pub fn caret_rect(article: &Element, pos: usize) -> Option<DomRect> {
+    let (node, offset) = char_to_boundary(article, pos)?;
+    let range = gloo::utils::document().create_range().ok()?;
+    range.set_start(&node, offset).ok()?;
+    range.collapse_with_to_start(true);
+    let rect = range.get_bounding_client_rect();
+    (rect.height() > 0.0).then_some(rect)
+}
+
 /// Empties the browser's selection, e.g. after tagging it.
 pub fn clear() {
     if let Ok(Some(selection)) = gloo::utils::window().get_selection() {
         let _ = selection.remove_all_ranges();
     }
+}
+
+/// The text node and UTF-16 offset where char `pos` of the document is
+/// rendered: inside the run that contains it, or at the end of the run
+/// before it (a position between blocks goes to the next block's start).
+fn char_to_boundary(article: &Element, pos: usize) -> Option<(Node, u32)> {
+    let runs = article.query_selector_all(".seg").ok()?;
+    let run_at = |i: u32| runs.item(i).and_then(|n| n.dyn_into::<Element>().ok());
+    // The last run starting at or before `pos`.
+    let (mut lo, mut hi) = (0u32, runs.length());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if data_offset(&run_at(mid)?, "data-start")? <= pos {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    let run = match lo.checked_sub(1).and_then(run_at) {
+        Some(run) if data_offset(&run, "data-end")? >= pos => run,
+        _ => run_at(lo).or_else(|| run_at(runs.length().checked_sub(1)?))?,
+    };
+    let run_start = data_offset(&run, "data-start")?;
+    let text = run.first_child()?;
+    let data = text.text_content().unwrap_or_default();
+    let inside = pos.clamp(run_start, data_offset(&run, "data-end")?) - run_start;
+    Some((text, char_to_utf16(&data, inside)?.0))
 }
 
 /// Converts a DOM boundary point inside the article to a char offset.

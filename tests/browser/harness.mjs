@@ -4,6 +4,7 @@
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -40,7 +41,7 @@ export async function openApp(browser, url) {
  * that contains `context` (default: target itself). `occurrence` picks among
  * blocks containing `context`.
  */
-export async function dragSelect(page, target, { context = target, occurrence = 0 } = {}) {
+export async function dragSelect(page, target, { context = target, occurrence = 0, alt = false } = {}) {
   const points = await page.evaluate(({ target, context, occurrence }) => {
     const blocks = [...document.querySelectorAll('article [data-block]')];
     const found = blocks.filter((b) => b.textContent.includes(context));
@@ -71,17 +72,21 @@ export async function dragSelect(page, target, { context = target, occurrence = 
     const [endNode, endOffset] = locate(to, false);
     const first = rectOf(startNode, startOffset, 1);
     const last = rectOf(endNode, endOffset - 1, 1);
+    // Right-to-left script starts at the right edge of its first letter.
+    const rtl = /[\u0590-\u08ff]/.test(target);
     return {
-      start: { x: first.left + 1, y: first.top + first.height / 2 },
-      end: { x: last.right - 1, y: last.top + last.height / 2 },
+      start: { x: rtl ? first.right - 1 : first.left + 1, y: first.top + first.height / 2 },
+      end: { x: rtl ? last.left + 1 : last.right - 1, y: last.top + last.height / 2 },
     };
   }, { target, context, occurrence });
   assert.ok(points, `could not find ${JSON.stringify(context)} in the article`);
+  if (alt) await page.keyboard.down('Alt');
   await page.mouse.move(points.start.x, points.start.y);
   await page.mouse.down();
   await page.mouse.move((points.start.x + points.end.x) / 2, (points.start.y + points.end.y) / 2, { steps: 4 });
   await page.mouse.move(points.end.x, points.end.y, { steps: 4 });
   await page.mouse.up();
+  if (alt) await page.keyboard.up('Alt');
   const selected = await page.evaluate(() => window.getSelection().toString());
   assert.equal(selected, target, 'the mouse drag selected exactly the target text');
 }
@@ -134,4 +139,46 @@ export function assertOffsetsValid(file) {
 export async function screenshot(page, name) {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: false });
+}
+
+/** Opens `text` as a file called `name` through the file input. */
+export async function openText(page, name, text) {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sorot-')), name);
+  fs.writeFileSync(file, text);
+  const count = await page.locator('.doc-item').count();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.waitForFunction((n) => document.querySelectorAll('.doc-item').length === n, count + 1);
+}
+
+/** The keyboard caret's char position, as the article reports it. */
+export async function caretHead(page) {
+  const value = await page.locator('article').getAttribute('data-caret');
+  return value === null ? null : Number(value);
+}
+
+/**
+ * Selects chars start..end with arrow keys only: word steps to the start,
+ * then Shift+word steps (or Shift+Alt grapheme steps) to the end.
+ */
+export async function keyboardSelect(page, start, end, { grapheme = false } = {}) {
+  const step = async (key) => {
+    const before = await caretHead(page);
+    await page.keyboard.press(key);
+    await page.waitForFunction((b) => document.querySelector('article').dataset.caret !== String(b), before);
+    return caretHead(page);
+  };
+  let head = await caretHead(page);
+  if (head === null) head = await step('ArrowRight');
+  for (let i = 0; i < 500 && head < start; i++) head = await step(grapheme ? 'Alt+ArrowRight' : 'ArrowRight');
+  for (let i = 0; i < 500 && head > start; i++) head = await step(grapheme ? 'Alt+ArrowLeft' : 'ArrowLeft');
+  assert.equal(head, start, 'the caret reached the start by arrow keys');
+  for (let i = 0; i < 500 && head < end; i++) head = await step(grapheme ? 'Shift+Alt+ArrowRight' : 'Shift+ArrowRight');
+  assert.equal(head, end, 'the selection reached the end by Shift+arrow keys');
+}
+
+/** Code point index of the first `needle` in `text` (Python's text.index). */
+export function codePointIndex(text, needle, from = 0) {
+  const utf16 = text.indexOf(needle, from);
+  assert.ok(utf16 >= 0, `${JSON.stringify(needle)} in text`);
+  return Array.from(text.slice(0, utf16)).length;
 }

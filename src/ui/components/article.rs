@@ -18,9 +18,14 @@ pub struct ArticleProps {
     pub doc: Rc<DocumentState>,
     pub selected: Option<SpanId>,
     pub schema: Rc<Schema>,
+    pub show_invisibles: bool,
+    /// Where the keyboard caret is drawn, if placed.
+    pub caret_head: Option<usize>,
     pub node_ref: NodeRef,
     /// A click on a span (or on plain text: `None`).
     pub onpick: Callback<Option<SpanId>>,
+    /// The mouse placed the caret or finished a selection (`Alt` held: exact).
+    pub oncaret: Callback<bool>,
 }
 
 #[function_component(Article)]
@@ -29,7 +34,9 @@ pub fn article(props: &ArticleProps) -> Html {
     let spans_by_block = spans_by_block(props);
     let onmouseup = {
         let onpick = props.onpick.clone();
+        let oncaret = props.oncaret.clone();
         Callback::from(move |event: MouseEvent| {
+            oncaret.emit(event.alt_key());
             let collapsed = gloo::utils::window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());
             if !collapsed {
                 return;
@@ -59,6 +66,7 @@ pub fn article(props: &ArticleProps) -> Html {
                     spans={spans}
                     {selected}
                     schema={props.schema.clone()}
+                    show_invisibles={props.show_invisibles}
                 />
             }
         })
@@ -69,8 +77,12 @@ pub fn article(props: &ArticleProps) -> Html {
             class="article"
             lang="id"
             aria-label={format!("Document: {}", document.title())}
+            data-caret={props.caret_head.map(|head| head.to_string())}
             {onmouseup}
-        >{blocks}</article>
+        >
+            {blocks}
+            <div class="caret" hidden={props.caret_head.is_none()} aria-hidden="true"></div>
+        </article>
     }
 }
 

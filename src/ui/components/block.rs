@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::segments::{layout_block, Segment};
+use crate::model::segments::{layout_block, split_invisibles, Run, Segment};
 use crate::model::{Block, BlockKind, Schema, Span, SpanId};
 
 use super::paint::{tint, underline};
@@ -22,6 +22,8 @@ pub struct BlockProps {
     /// The selected span, if it overlaps this block.
     pub selected: Option<SpanId>,
     pub schema: Rc<Schema>,
+    /// Draw no-break spaces, zero-width characters and tabs visibly.
+    pub show_invisibles: bool,
 }
 
 #[function_component(BlockView)]
@@ -42,11 +44,11 @@ pub fn block_view(props: &BlockProps) -> Html {
     let style = format!("--lanes:{}", layout.lanes);
     let start = block.start.to_string();
     match block.kind {
-        BlockKind::Title => html! { <h1 class="block title" data-block={start} {style}>{children}</h1> },
-        BlockKind::Subtitle => html! { <p class="block subtitle" data-block={start} {style}>{children}</p> },
-        BlockKind::Heading => html! { <h2 class="block heading" data-block={start} {style}>{children}</h2> },
-        BlockKind::Paragraph => html! { <p class="block" data-block={start} {style}>{children}</p> },
-        BlockKind::Boilerplate => html! { <p class="block boilerplate" data-block={start} {style}>{children}</p> },
+        BlockKind::Title => html! { <h1 class="block title" dir="auto" data-block={start} {style}>{children}</h1> },
+        BlockKind::Subtitle => html! { <p class="block subtitle" dir="auto" data-block={start} {style}>{children}</p> },
+        BlockKind::Heading => html! { <h2 class="block heading" dir="auto" data-block={start} {style}>{children}</h2> },
+        BlockKind::Paragraph => html! { <p class="block" dir="auto" data-block={start} {style}>{children}</p> },
+        BlockKind::Boilerplate => html! { <p class="block boilerplate" dir="auto" data-block={start} {style}>{children}</p> },
     }
 }
 
@@ -92,17 +94,37 @@ fn render_segment(segment: &Segment, text: &str, props: &BlockProps) -> Html {
         )
     });
     let title = innermost.map(|_| defs.iter().map(|(_, def)| def.label.name()).collect::<Vec<_>>().join(" \u{203a} "));
+    // Every span covering this run, so a highlight can be checked against the export.
+    let covering = innermost.map(|_| defs.iter().map(|(layer, _)| layer.span_id.0.to_string()).collect::<Vec<_>>().join(" "));
+    let runs = if props.show_invisibles {
+        split_invisibles(text, segment.start)
+    } else {
+        vec![Run { start: segment.start, end: segment.end, invisible: None }]
+    };
+    let mut byte_idx = 0;
+    let run_views: Html = runs
+        .iter()
+        .map(|run| {
+            let run_text: String = text[byte_idx..].chars().take(run.end - run.start).collect();
+            byte_idx += run_text.len();
+            html! {
+                <span
+                    class={classes!("seg", innermost.map(|_| "has-span"), selected_here.map(|_| "is-selected"), run.invisible.map(|_| "invisible"))}
+                    data-start={run.start.to_string()}
+                    data-end={run.end.to_string()}
+                    data-span={innermost.map(|(layer, _)| layer.span_id.0.to_string())}
+                    data-spans={covering.clone()}
+                    data-char={run.invisible}
+                    title={title.clone()}
+                    style={style.clone()}
+                >{run_text}</span>
+            }
+        })
+        .collect();
     html! {
         <>
             {tags}
-            <span
-                class={classes!("seg", innermost.map(|_| "has-span"), selected_here.map(|_| "is-selected"))}
-                data-start={segment.start.to_string()}
-                data-end={segment.end.to_string()}
-                data-span={innermost.map(|(layer, _)| layer.span_id.0.to_string())}
-                {title}
-                {style}
-            >{text.to_owned()}</span>
+            {run_views}
         </>
     }
 }

@@ -4,8 +4,10 @@
 pub mod article;
 pub mod block;
 pub mod document_list;
+pub mod help;
 pub mod label_bar;
 pub mod notice;
+pub mod span_details;
 pub mod span_list;
-pub mod toolbar;
 pub mod paint;
+pub mod toolbar;

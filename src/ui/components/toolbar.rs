@@ -10,9 +10,12 @@ pub struct ToolbarProps {
     pub can_undo: bool,
     pub can_redo: bool,
     pub precision: Precision,
+    pub show_invisibles: bool,
     pub onundo: Callback<()>,
     pub onredo: Callback<()>,
     pub onprecision: Callback<Precision>,
+    pub oninvisibles: Callback<()>,
+    pub onhelp: Callback<()>,
     pub onexport: Callback<()>,
     /// The file input's change event; the app reads the files.
     pub onopen: Callback<Event>,
@@ -33,11 +36,17 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <input type="checkbox" checked={character} onchange={ontoggle} />
                     {"Character precision"}
                 </label>
+                <button
+                    aria-pressed={props.show_invisibles.to_string()}
+                    onclick={props.oninvisibles.reform(|_| ())}
+                    title="Show no-break spaces, zero-width characters and tabs"
+                >{"\u{b6} Invisibles"}</button>
                 <label class="button file-button">
                     {"Open .txt"}
                     <input type="file" accept=".txt,text/plain" multiple=true onchange={props.onopen.clone()} />
                 </label>
                 <button class="primary" onclick={props.onexport.reform(|_| ())}>{"Export JSON"}</button>
+                <button class="help-button" onclick={props.onhelp.reform(|_| ())} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">{"?"}</button>
             </div>
         </header>
     }

@@ -1,0 +1,27 @@
+//! The `?` overlay listing every keyboard shortcut.
+
+use yew::prelude::*;
+
+use crate::ui::keys::SHORTCUTS;
+
+#[derive(Properties, PartialEq)]
+pub struct HelpProps {
+    pub onclose: Callback<()>,
+}
+
+#[function_component(HelpOverlay)]
+pub fn help_overlay(props: &HelpProps) -> Html {
+    let rows: Html = SHORTCUTS
+        .iter()
+        .map(|(keys, what)| html! { <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{*what}</td></tr> })
+        .collect();
+    html! {
+        <div class="overlay" onclick={props.onclose.reform(|_: MouseEvent| ())}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-heading" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
+                <h2 id="help-heading">{"Keyboard shortcuts"}</h2>
+                <table class="shortcuts">{rows}</table>
+                <button class="primary" onclick={props.onclose.reform(|_: MouseEvent| ())}>{"Close"}</button>
+            </div>
+        </div>
+    }
+}
