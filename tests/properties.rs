@@ -51,6 +51,16 @@ proptest! {
                 out
             };
             prop_assert!(boundaries.contains(&s) && boundaries.contains(&e));
+            // Snapping never reaches past the word boundaries around the selection.
+            let word_bounds: Vec<usize> = {
+                let mut chars = 0;
+                let mut out = vec![0];
+                for w in text.split_word_bounds() { chars += w.chars().count(); out.push(chars); }
+                out
+            };
+            let floor = word_bounds.iter().rev().copied().find(|&b| b <= start).unwrap_or(0);
+            let ceil = word_bounds.iter().copied().find(|&b| b >= end).unwrap_or(len);
+            prop_assert!(floor <= s && e <= ceil, "{s}..{e} outside {floor}..{ceil}");
             let sliced = slice_chars(&text, s, e).unwrap();
             prop_assert!(!sliced.starts_with(char::is_whitespace) && !sliced.ends_with(char::is_whitespace));
         }
