@@ -9,6 +9,7 @@
 
 pub mod formats;
 pub mod model;
+pub mod persist;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

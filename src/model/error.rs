@@ -22,6 +22,10 @@ pub enum ModelError {
     NothingToTag,
     /// A label key was pressed with no text and no span selected.
     NothingSelected,
+    /// This tab only shows the work; another tab is editing it.
+    ReadOnly(String),
+    /// A restored session does not hold together (e.g. no documents).
+    InconsistentSession(String),
     /// No document is open at this position.
     UnknownDocument(usize),
 }
@@ -47,6 +51,8 @@ impl fmt::Display for ModelError {
             ModelError::NothingSelected => {
                 write!(f, "Select some text (or click a span) before choosing a label.")
             }
+            ModelError::ReadOnly(reason) => write!(f, "This tab is read-only: {reason}"),
+            ModelError::InconsistentSession(what) => write!(f, "The saved session is damaged ({what}); export what you see now."),
             ModelError::UnknownDocument(index) => write!(f, "There is no open document #{}.", index + 1),
         }
     }

@@ -19,6 +19,16 @@ pub struct History {
 }
 
 impl History {
+    /// A history with these stacks, oldest revision first (as stored).
+    pub fn from_stacks(undo: Vec<Revision>, redo: Vec<Revision>) -> Self {
+        History { undo, redo }
+    }
+
+    /// The undo and redo stacks, oldest revision first.
+    pub fn stacks(&self) -> (&[Revision], &[Revision]) {
+        (&self.undo, &self.redo)
+    }
+
     /// Records the inverse of a new action; a new action clears redo.
     pub fn record(&mut self, inverse: Revision) {
         self.undo.push(inverse);

@@ -52,6 +52,12 @@ pub enum Action {
     ToggleInvisibles,
     /// Show or hide the keyboard shortcut overlay.
     ShowHelp(bool),
+    /// Replace everything with a session restored from storage.
+    Restore(Box<AppState>),
+    /// The work was exported or saved: nothing is unsaved any more.
+    MarkSaved,
+    /// Refuse every change from now on, saying why (another tab edits).
+    EnterReadOnly(String),
     /// Show a problem found outside the model, e.g. a file that could not
     /// be read. Nothing else changes.
     ReportProblem(String),
@@ -64,6 +70,25 @@ pub enum Action {
 pub enum Notice {
     /// Something was refused or failed; the work is unchanged.
     Problem(String),
+}
+
+impl Action {
+    /// Whether the action changes the work itself (spans, documents), as
+    /// opposed to what is shown; a read-only tab refuses these.
+    pub fn changes_work(&self) -> bool {
+        matches!(
+            self,
+            Action::Tag { .. }
+                | Action::ApplyLabel { .. }
+                | Action::LabelKey { .. }
+                | Action::Relabel { .. }
+                | Action::Untag(_)
+                | Action::UntagSelected
+                | Action::Undo
+                | Action::Redo
+                | Action::OpenText { .. }
+        )
+    }
 }
 
 /// What an applied action did.
@@ -107,6 +132,8 @@ pub struct AppState {
     caret: Option<Caret>,
     show_invisibles: bool,
     help_open: bool,
+    unsaved_changes: u32,
+    read_only: Option<String>,
 }
 
 impl AppState {
@@ -124,7 +151,52 @@ impl AppState {
             caret: None,
             show_invisibles: false,
             help_open: false,
+            unsaved_changes: 0,
+            read_only: None,
         }
+    }
+
+    /// Rebuilds a state from stored parts, checking that they hold together:
+    /// at least one document, unique ids, `current` in range, and a span id
+    /// counter past every span id in use.
+    pub fn from_parts(
+        documents: Vec<DocumentState>,
+        current: usize,
+        next_span_id: u64,
+        unsaved_changes: u32,
+    ) -> Result<Self, ModelError> {
+        let inconsistent = |what: &str| Err(ModelError::InconsistentSession(what.to_owned()));
+        let Some(first) = documents.first() else { return inconsistent("no documents") };
+        let mut state = AppState::with_document(first.document.clone());
+        if current >= documents.len() {
+            return inconsistent("the current document is missing");
+        }
+        let mut ids: Vec<&str> = documents.iter().map(|d| d.document.id()).collect();
+        ids.sort_unstable();
+        if ids.windows(2).any(|pair| pair[0] == pair[1]) {
+            return inconsistent("two documents share an id");
+        }
+        let highest = documents.iter().flat_map(|d| d.annotations.spans()).map(|s| s.id().0).max().unwrap_or(0);
+        state.documents = documents.into_iter().map(Rc::new).collect();
+        state.current = current;
+        state.next_span_id = next_span_id.max(highest + 1);
+        state.unsaved_changes = unsaved_changes;
+        Ok(state)
+    }
+
+    /// The id the next new span gets.
+    pub fn next_span_id(&self) -> u64 {
+        self.next_span_id
+    }
+
+    /// Span changes since the last export or save.
+    pub fn unsaved_changes(&self) -> u32 {
+        self.unsaved_changes
+    }
+
+    /// Why this tab refuses changes, if it does.
+    pub fn read_only(&self) -> Option<&str> {
+        self.read_only.as_deref()
     }
 
     pub fn documents(&self) -> &[Rc<DocumentState>] {
@@ -201,6 +273,9 @@ impl AppState {
 
     /// Applies `action`; on error the state is unchanged.
     pub fn apply(&mut self, action: Action) -> Result<Outcome, ModelError> {
+        if let (Some(reason), true) = (&self.read_only, action.changes_work()) {
+            return Err(ModelError::ReadOnly(reason.clone()));
+        }
         match action {
             Action::Tag { start, end, label } => self.tag(start, end, label),
             Action::ApplyLabel { label, selection: Some((start, end)) } => self.tag(start, end, label),
@@ -260,6 +335,21 @@ impl AppState {
                 Ok(Outcome::changed(Some(format!("Invisible characters {state}"))))
             }
             Action::ShowHelp(open) => Ok(self.replace(|state| &mut state.help_open, open)),
+            Action::Restore(restored) => {
+                let count = restored.documents.len();
+                // A read-only tab still shows the restored work, and stays read-only.
+                let (read_only, notice) = (self.read_only.take(), self.notice.take());
+                *self = *restored;
+                self.read_only = read_only;
+                self.notice = notice;
+                Ok(Outcome::changed(Some(format!("Restored {count} document{}", if count == 1 { "" } else { "s" }))))
+            }
+            Action::MarkSaved => Ok(self.replace(|state| &mut state.unsaved_changes, 0)),
+            Action::EnterReadOnly(reason) => {
+                self.notice = Some(Notice::Problem(format!("This tab is read-only: {reason}")));
+                self.read_only = Some(reason);
+                Ok(Outcome::changed(None))
+            }
             Action::ReportProblem(message) => {
                 self.notice = Some(Notice::Problem(message));
                 Ok(Outcome::changed(None))
@@ -317,6 +407,7 @@ impl AppState {
         let doc = Rc::make_mut(&mut self.documents[self.current]);
         let inverse = edit.apply(&mut doc.annotations, &doc.document.text().clone())?;
         doc.history.record(Revision(vec![inverse]));
+        self.unsaved_changes += 1;
         Ok(())
     }
 
@@ -332,6 +423,9 @@ impl AppState {
             if self.current().annotations.get(id).is_none() {
                 self.selected = None;
             }
+        }
+        if stepped {
+            self.unsaved_changes += 1;
         }
         Ok(if stepped { Outcome::changed(Some((if undo { "Undone" } else { "Redone" }).to_owned())) } else { Outcome::unchanged() })
     }
@@ -351,6 +445,7 @@ impl AppState {
         self.current = self.documents.len() - 1;
         self.selected = None;
         self.caret = None;
+        self.unsaved_changes += 1;
         Outcome::changed(Some(announcement))
     }
 

@@ -20,15 +20,21 @@ use super::components::span_list::SpanList;
 use super::components::toolbar::Toolbar;
 use super::store::Store;
 use super::keys::KeyIntent;
+use super::persistence::{use_session_storage, StorageStatus};
 use super::{effects, keys, selection};
 
 /// Name of the file "Export JSON" downloads.
 const EXPORT_FILE_NAME: &str = "sorot-annotations.json";
 
+/// The largest text file Sorot opens, in bytes: beyond this a browser tab
+/// would stall on layout, so the file is refused with a message instead.
+const MAX_TEXT_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+
 #[function_component(App)]
 pub fn app() -> Html {
     let store = use_reducer(|| Store(AppState::with_document(seed_document())));
     let article_ref = use_node_ref();
+    let storage = use_session_storage(&store);
 
     // One keydown listener for the page. It reads the latest state through
     // a ref, so it is installed once, not on every render.
@@ -128,10 +134,24 @@ pub fn app() -> Html {
     };
     let onexport = {
         let store = store.clone();
+        Callback::from(move |_| match effects::download(EXPORT_FILE_NAME, "application/json", &sorot_json::export(&store.0)) {
+            Ok(()) => store.dispatch(Action::MarkSaved),
+            Err(problem) => store.dispatch(Action::ReportProblem(problem)),
+        })
+    };
+    let save_handle = use_mut_ref(|| None);
+    let onsave = {
+        let store = store.clone();
         Callback::from(move |_| {
-            if let Err(problem) = effects::download(EXPORT_FILE_NAME, "application/json", &sorot_json::export(&store.0)) {
-                store.dispatch(Action::ReportProblem(problem));
-            }
+            let (store, save_handle) = (store.clone(), save_handle.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let contents = sorot_json::export(&store.0);
+                match effects::save(&save_handle, EXPORT_FILE_NAME, &contents).await {
+                    Ok(true) => store.dispatch(Action::MarkSaved),
+                    Ok(false) => {}
+                    Err(problem) => store.dispatch(Action::ReportProblem(problem)),
+                }
+            });
         })
     };
     let onopen = {
@@ -168,7 +188,11 @@ pub fn app() -> Html {
                     onredo={dispatch(|| Action::Redo)}
                     onprecision={{ let store = store.clone(); Callback::from(move |p| store.dispatch(Action::SetPrecision(p))) }}
                     {onexport}
+                    {onsave}
                     {onopen}
+                    unsaved={state.unsaved_changes()}
+                    storage={storage.clone()}
+                    read_only={state.read_only().is_some()}
                 />
                 <LabelBar schema={state.schema().clone()} {onlabel} />
             </div>
@@ -178,6 +202,9 @@ pub fn app() -> Html {
                 ondismiss={dispatch(|| Action::DismissNotice)}
             />
             <main class="workspace">
+                if storage == StorageStatus::Loading {
+                    <article class="article loading" aria-busy="true">{"Loading your saved work\u{2026}"}</article>
+                } else {
                 <Article
                     doc={doc.clone()}
                     selected={state.selected()}
@@ -188,6 +215,7 @@ pub fn app() -> Html {
                     onpick={onpick_in_text}
                     {oncaret}
                 />
+                }
                 <aside class="side-panel" aria-label="Spans and documents">
                     <SpanDetails
                         doc={doc.clone()}
@@ -230,6 +258,13 @@ fn place_caret(article: &Element, head: usize) {
 /// into a problem report naming the file.
 async fn open_file_action(file: &web_sys::File) -> Action {
     let name = file.name();
+    if file.size() > MAX_TEXT_BYTES {
+        return Action::ReportProblem(format!(
+            "{name} is {:.0} MB; Sorot opens text files up to {:.0} MB. Split it into smaller files and open those.",
+            file.size() / 1e6,
+            MAX_TEXT_BYTES / 1e6
+        ));
+    }
     match effects::read_bytes(file).await {
         Err(problem) => Action::ReportProblem(problem),
         Ok(bytes) => match text::decode(&bytes) {

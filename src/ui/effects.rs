@@ -2,7 +2,10 @@
 //! an opened file's bytes, scrolling a span into view. Nothing here changes
 //! the model; results come back as actions.
 
-use js_sys::{Array, Uint8Array};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, Url};
@@ -26,6 +29,53 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     })
     .forget();
     Ok(())
+}
+
+/// Saves `contents`: through the File System Access API where the browser
+/// has it (asking for a file the first time, then writing back to the same
+/// file), else as a download. `Ok(false)` when the user cancelled.
+pub async fn save(handle: &Rc<RefCell<Option<JsValue>>>, file_name: &str, contents: &str) -> Result<bool, String> {
+    let window = gloo::utils::window();
+    let picker = Reflect::get(&window, &"showSaveFilePicker".into()).unwrap_or(JsValue::UNDEFINED);
+    let Some(picker) = picker.dyn_ref::<Function>() else {
+        return download(file_name, "application/json", contents).map(|()| true);
+    };
+    let failed = |e: JsValue| format!("Saving {file_name} failed: {}", js_message(&e));
+    let existing = handle.borrow().clone();
+    let file = match existing {
+        Some(file) => file,
+        None => {
+            let options = Object::new();
+            let _ = Reflect::set(&options, &"suggestedName".into(), &file_name.into());
+            let chosen = JsFuture::from(picker.call1(&window, &options).map_err(failed)?.unchecked_into::<Promise>()).await;
+            match chosen {
+                Ok(file) => file,
+                Err(e) if js_name(&e) == "AbortError" => return Ok(false),
+                Err(e) => return Err(failed(e)),
+            }
+        }
+    };
+    let call = |target: &JsValue, method: &str, arg: Option<&JsValue>| -> Result<Promise, String> {
+        let function: Function = Reflect::get(target, &method.into()).and_then(|f| f.dyn_into()).map_err(failed)?;
+        let result = match arg {
+            Some(arg) => function.call1(target, arg),
+            None => function.call0(target),
+        };
+        result.map(|p| p.unchecked_into()).map_err(failed)
+    };
+    let writable = JsFuture::from(call(&file, "createWritable", None)?).await.map_err(failed)?;
+    JsFuture::from(call(&writable, "write", Some(&contents.into()))?).await.map_err(failed)?;
+    JsFuture::from(call(&writable, "close", None)?).await.map_err(failed)?;
+    *handle.borrow_mut() = Some(file);
+    Ok(true)
+}
+
+fn js_name(error: &JsValue) -> String {
+    Reflect::get(error, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default()
+}
+
+fn js_message(error: &JsValue) -> String {
+    Reflect::get(error, &"message".into()).ok().and_then(|n| n.as_string()).unwrap_or_else(|| format!("{error:?}"))
 }
 
 /// Reads all bytes of a file the user opened.

@@ -6,7 +6,9 @@ mod app;
 mod components;
 mod effects;
 mod keys;
+mod persistence;
 mod selection;
+mod storage;
 mod store;
 
 use wasm_bindgen::prelude::wasm_bindgen;

@@ -14,7 +14,7 @@ export const FILE_URL = pathToFileURL(path.join(DIST, 'sorot.html')).href;
 export const SEED = fs.readFileSync(process.env.SOROT_SEED ?? path.resolve('../../src/seed_article.txt'), 'utf8');
 export const ARTIFACTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'artifacts');
 
-const FLAGS = [
+export const FLAGS = [
   '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run', '--disable-quic',
 ];

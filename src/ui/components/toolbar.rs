@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use crate::model::Precision;
+use crate::ui::persistence::StorageStatus;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -17,6 +18,12 @@ pub struct ToolbarProps {
     pub oninvisibles: Callback<()>,
     pub onhelp: Callback<()>,
     pub onexport: Callback<()>,
+    /// Save to a file (back to the same file where the browser allows).
+    pub onsave: Callback<()>,
+    /// Changes since the last export or save.
+    pub unsaved: u32,
+    pub storage: StorageStatus,
+    pub read_only: bool,
     /// The file input's change event; the app reads the files.
     pub onopen: Callback<Event>,
 }
@@ -29,6 +36,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         <header class="toolbar">
             <span class="brand" aria-label="Sorot">{"Sorot"}</span>
             <span class="doc-heading" title={props.title.clone()}>{props.title.clone()}</span>
+            {status(props)}
             <div class="tools">
                 <button onclick={props.onundo.reform(|_| ())} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{"Undo"}</button>
                 <button onclick={props.onredo.reform(|_| ())} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{"Redo"}</button>
@@ -45,9 +53,36 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     {"Open .txt"}
                     <input type="file" accept=".txt,text/plain" multiple=true onchange={props.onopen.clone()} />
                 </label>
+                <button onclick={props.onsave.reform(|_| ())} title="Save the work as a Sorot file (back to the same file after the first save, where the browser allows)">{"Save"}</button>
                 <button class="primary" onclick={props.onexport.reform(|_| ())}>{"Export JSON"}</button>
                 <button class="help-button" onclick={props.onhelp.reform(|_| ())} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">{"?"}</button>
             </div>
         </header>
+    }
+}
+
+/// "Saved in this browser · 3 changes not exported", or what is wrong.
+fn status(props: &ToolbarProps) -> Html {
+    let stored = match &props.storage {
+        StorageStatus::Loading => "Loading\u{2026}".to_owned(),
+        StorageStatus::Saving => "Saving\u{2026}".to_owned(),
+        StorageStatus::Saved if props.read_only => "Read-only tab".to_owned(),
+        StorageStatus::Saved => "Saved in this browser".to_owned(),
+        StorageStatus::Off(_) => "Not saved in this browser".to_owned(),
+    };
+    let exported = match props.unsaved {
+        0 => "all exported".to_owned(),
+        1 => "1 change not exported".to_owned(),
+        n => format!("{n} changes not exported"),
+    };
+    let warn = matches!(props.storage, StorageStatus::Off(_)) || props.read_only;
+    let title = match &props.storage {
+        StorageStatus::Off(why) => why.clone(),
+        _ => "Every change is kept in this browser; Export JSON or Save to keep a file.".to_owned(),
+    };
+    html! {
+        <span class={classes!("save-status", warn.then_some("warn"))} role="status" data-storage={format!("{:?}", props.storage).split('(').next().unwrap_or_default().to_lowercase()} data-unsaved={props.unsaved.to_string()} {title}>
+            {format!("{stored} \u{b7} {exported}")}
+        </span>
     }
 }

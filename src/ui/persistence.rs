@@ -1,0 +1,203 @@
+//! Never losing work: a hook that restores the saved session when the page
+//! opens and writes every change back to the browser's database, plus the
+//! guards around it (the editor lock, the unsaved-work warning on leaving).
+//!
+//! Writes are incremental: a document's record is written only when its
+//! `Rc` changed, its text only once, so a change costs one document's spans.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use gloo::events::{EventListener, EventListenerOptions};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use crate::model::{Action, DocumentState};
+use crate::persist::snapshot::{doc_key, meta_of, migrate_meta, restore, stored_document, text_key};
+
+use super::storage::{take_editor_lock, Database};
+use super::store::Store;
+
+/// Where the work stands with the browser's database, for the toolbar.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StorageStatus {
+    /// Reading the saved session; the article waits for it.
+    Loading,
+    /// A write is under way.
+    Saving,
+    /// Everything shown is stored.
+    Saved,
+    /// Nothing is being stored, and why.
+    Off(String),
+}
+
+/// What has been written, so each change writes only what it touched.
+#[derive(Default)]
+struct Written {
+    database: Option<Database>,
+    documents: HashMap<String, *const DocumentState>,
+    texts: HashSet<String>,
+    meta: String,
+}
+
+/// Restores the saved session once, then stores every change.
+#[hook]
+pub fn use_session_storage(store: &UseReducerHandle<Store>) -> StorageStatus {
+    let status = use_state(|| StorageStatus::Loading);
+    let written = use_mut_ref(Written::default);
+
+    {
+        let dispatcher = store.dispatcher();
+        let status = status.clone();
+        let written = written.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = boot(&dispatcher, &written).await;
+                status.set(outcome);
+            });
+        });
+    }
+
+    {
+        let status = status.clone();
+        let written = written.clone();
+        let state = store.0.clone();
+        use_effect(move || {
+            if matches!(*status, StorageStatus::Saved | StorageStatus::Saving) && state.read_only().is_none() {
+                write_changes(&state, &written, &status);
+            }
+        });
+    }
+
+    use_leave_guards(store, &written);
+    (*status).clone()
+}
+
+/// Takes the editor lock, opens the database and restores what it holds.
+async fn boot(dispatcher: &UseReducerDispatcher<Store>, written: &Rc<RefCell<Written>>) -> StorageStatus {
+    if let Ok(false) = take_editor_lock().await {
+        dispatcher.dispatch(Action::EnterReadOnly(
+            "Sorot is already open in another tab or window. Edit there, or close it and reload this page.".to_owned(),
+        ));
+    }
+    let database = match Database::open().await {
+        Ok(database) => database,
+        Err(problem) => return off(dispatcher, format!("Your work is not being saved in this browser ({}). Use Export JSON often.", problem.0)),
+    };
+    let records = match database.read_all().await {
+        Ok(records) => records,
+        Err(problem) => return off(dispatcher, format!("Your saved work could not be read ({}). Export JSON to keep what you do now.", problem.0)),
+    };
+    if let Some(raw_meta) = records.get("meta") {
+        let restored = migrate_meta(raw_meta).and_then(|meta| restore(&meta, &records).map(|state| (meta, state)));
+        match restored {
+            Ok((meta, state)) => {
+                let mut written = written.borrow_mut();
+                written.texts = meta.documents.iter().cloned().collect();
+                dispatcher.dispatch(Action::Restore(Box::new(state)));
+                restore_scroll(meta.scroll_y);
+            }
+            Err(problem) => {
+                // The stored records stay untouched: nothing is written over them.
+                return off(dispatcher, format!("Saved work was not restored: {problem}. Nothing will be saved over it."));
+            }
+        }
+    }
+    written.borrow_mut().database = Some(database);
+    StorageStatus::Saved
+}
+
+fn off(dispatcher: &UseReducerDispatcher<Store>, message: String) -> StorageStatus {
+    dispatcher.dispatch(Action::ReportProblem(message.clone()));
+    StorageStatus::Off(message)
+}
+
+/// Writes the records that changed since the last write.
+fn write_changes(state: &crate::model::AppState, written: &Rc<RefCell<Written>>, status: &UseStateHandle<StorageStatus>) {
+    let mut guard = written.borrow_mut();
+    let Some(database) = guard.database.clone() else { return };
+    let mut records = Vec::new();
+    for doc in state.documents() {
+        let id = doc.document.id().to_owned();
+        if !guard.texts.contains(&id) {
+            records.push((text_key(&id), doc.document.text().to_string()));
+            guard.texts.insert(id.clone());
+        }
+        if guard.documents.get(&id) != Some(&Rc::as_ptr(doc)) {
+            records.push((doc_key(&id), serde_json::to_string(&stored_document(doc)).unwrap_or_default()));
+            guard.documents.insert(id, Rc::as_ptr(doc));
+        }
+    }
+    let meta = serde_json::to_string(&meta_of(state, scroll_y())).unwrap_or_default();
+    if meta != guard.meta {
+        records.push(("meta".to_owned(), meta.clone()));
+        guard.meta = meta;
+    }
+    if records.is_empty() {
+        return;
+    }
+    drop(guard);
+    status.set(StorageStatus::Saving);
+    let (status, written) = (status.clone(), written.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        match database.write(records).await {
+            Ok(()) => status.set(StorageStatus::Saved),
+            Err(problem) => {
+                // Forget what was written so the next change retries everything.
+                let mut written = written.borrow_mut();
+                written.documents.clear();
+                written.texts.clear();
+                written.meta.clear();
+                status.set(StorageStatus::Off(format!("{}. Export JSON now so nothing is lost.", problem.0)));
+            }
+        }
+    });
+}
+
+/// Stores the scroll position when the page is hidden or left, and warns
+/// before leaving while work is not exported or saved to a file.
+#[hook]
+fn use_leave_guards(store: &UseReducerHandle<Store>, written: &Rc<RefCell<Written>>) {
+    let latest = use_mut_ref(|| store.0.clone());
+    *latest.borrow_mut() = store.0.clone();
+    let written = written.clone();
+    use_effect_with((), move |_| {
+        let window = gloo::utils::window();
+        let store_scroll = {
+            let (latest, written) = (latest.clone(), written.clone());
+            move |_: &web_sys::Event| {
+                let database = written.borrow().database.clone();
+                if let Some(database) = database {
+                    let meta = serde_json::to_string(&meta_of(&latest.borrow(), scroll_y())).unwrap_or_default();
+                    written.borrow_mut().meta = meta.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = database.write(vec![("meta".to_owned(), meta)]).await;
+                    });
+                }
+            }
+        };
+        let hidden = EventListener::new(&gloo::utils::document(), "visibilitychange", store_scroll.clone());
+        let pagehide = EventListener::new(&window, "pagehide", store_scroll.clone());
+        let scrolled = EventListener::new(&window, "scrollend", store_scroll);
+        let options = EventListenerOptions::enable_prevent_default();
+        let before_unload = EventListener::new_with_options(&window, "beforeunload", options, move |event| {
+            if latest.borrow().unsaved_changes() > 0 {
+                event.prevent_default();
+                if let Some(event) = event.dyn_ref::<web_sys::BeforeUnloadEvent>() {
+                    event.set_return_value("Some changes are not exported yet.");
+                }
+            }
+        });
+        move || drop((hidden, pagehide, scrolled, before_unload))
+    });
+}
+
+fn scroll_y() -> f64 {
+    gloo::utils::window().scroll_y().unwrap_or(0.0)
+}
+
+/// Scrolls back to where the reader was, once the restored article is drawn.
+fn restore_scroll(y: f64) {
+    gloo::timers::callback::Timeout::new(0, move || gloo::utils::window().scroll_to_with_x_and_y(0.0, y)).forget();
+}
