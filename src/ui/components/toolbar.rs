@@ -81,7 +81,7 @@ fn status(props: &ToolbarProps) -> Html {
         _ => "Every change is kept in this browser; Export JSON or Save to keep a file.".to_owned(),
     };
     html! {
-        <span class={classes!("save-status", warn.then_some("warn"))} role="status" data-storage={format!("{:?}", props.storage).split('(').next().unwrap_or_default().to_lowercase()} data-unsaved={props.unsaved.to_string()} {title}>
+        <span class={classes!("save-status", warn.then_some("warn"))} data-storage={format!("{:?}", props.storage).split('(').next().unwrap_or_default().to_lowercase()} data-unsaved={props.unsaved.to_string()} {title}>
             {format!("{stored} \u{b7} {exported}")}
         </span>
     }
