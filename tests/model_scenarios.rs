@@ -212,3 +212,35 @@ fn an_alt_selection_is_tagged_with_character_precision() {
     state.apply(Action::LabelKey { key: '1', selection: Some((start, end - 2)) }).unwrap();
     assert_eq!(exported(&state), pairs(&[("TPPO", "ACTOR"), ("TPPOSekretaris", "ACTOR")]));
 }
+
+#[test]
+fn an_offer_waits_for_the_user_and_cancel_changes_nothing() {
+    let mut state = AppState::with_document(seed_document());
+    let open = Action::OpenText { name: "x (with replacements).txt".into(), text: "Caf\u{fffd}".into() };
+    let offer = Action::Offer { message: "x.txt: not UTF-8".into(), accept: "Open".into(), action: Box::new(open) };
+    let before = state.documents().to_vec();
+    assert!(state.dispatch(offer.clone()));
+    assert_eq!(state.notice().map(|n| n.message()), Some("x.txt: not UTF-8"));
+    assert!(state.dispatch(Action::DismissNotice));
+    assert!(!state.dispatch(Action::AcceptOffer), "nothing is offered any more");
+    assert_eq!(state.documents(), &before[..]);
+    state.dispatch(offer);
+    assert!(state.dispatch(Action::AcceptOffer));
+    assert_eq!(state.documents().len(), 2);
+    assert_eq!(state.current().document.id(), "x (with replacements)");
+    assert_eq!(state.notice(), None);
+}
+
+#[test]
+fn a_read_only_state_refuses_work_but_still_shows_and_restores() {
+    let mut state = AppState::with_document(seed_document());
+    tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
+    let saved = state.clone();
+    state.apply(Action::EnterReadOnly("another tab edits".into())).unwrap();
+    assert!(matches!(tag(&mut state, "Nusa Dua Bali", "LOCATION"), Err(ModelError::ReadOnly(_))));
+    assert!(state.apply(Action::Undo).is_err());
+    state.apply(Action::Restore(Box::new(saved.clone()))).unwrap();
+    assert_eq!(state.documents(), saved.documents());
+    assert_eq!(state.read_only(), Some("another tab edits"));
+    state.apply(Action::SelectAdjacent { forward: true }).unwrap();
+}

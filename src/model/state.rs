@@ -63,6 +63,11 @@ pub enum Action {
     ReportProblem(String),
     /// Hide the message shown to the user.
     DismissNotice,
+    /// Show a problem with a way out: `accept` names the button that
+    /// applies `action`.
+    Offer { message: String, accept: String, action: Box<Action> },
+    /// Take the way out the shown offer proposes.
+    AcceptOffer,
 }
 
 /// A message shown to the user until dismissed or replaced.
@@ -70,6 +75,18 @@ pub enum Action {
 pub enum Notice {
     /// Something was refused or failed; the work is unchanged.
     Problem(String),
+    /// A problem with a way out the user may choose, e.g. opening a file
+    /// that is not valid UTF-8 with replacement characters.
+    Offer { message: String, accept: String, action: Box<Action> },
+}
+
+impl Notice {
+    /// The message shown.
+    pub fn message(&self) -> &str {
+        match self {
+            Notice::Problem(message) | Notice::Offer { message, .. } => message,
+        }
+    }
 }
 
 impl Action {
@@ -354,6 +371,17 @@ impl AppState {
                 self.notice = Some(Notice::Problem(message));
                 Ok(Outcome::changed(None))
             }
+            Action::Offer { message, accept, action } => {
+                self.notice = Some(Notice::Offer { message, accept, action });
+                Ok(Outcome::changed(None))
+            }
+            Action::AcceptOffer => match self.notice.take() {
+                Some(Notice::Offer { action, .. }) => self.apply(*action),
+                other => {
+                    self.notice = other;
+                    Ok(Outcome::unchanged())
+                }
+            },
             Action::DismissNotice => {
                 let changed = self.notice.take().is_some();
                 Ok(if changed { Outcome::changed(None) } else { Outcome::unchanged() })

@@ -172,7 +172,11 @@ pub fn app() -> Html {
 
     let state = &store.0;
     let doc = state.current().clone();
-    let problem = state.notice().map(|Notice::Problem(message)| AttrValue::from(message.clone()));
+    let problem = state.notice().map(|notice| AttrValue::from(notice.message().to_owned()));
+    let accept = match state.notice() {
+        Some(Notice::Offer { accept, .. }) => Some(AttrValue::from(accept.clone())),
+        _ => None,
+    };
     html! {
         <div class="app">
             <div class="top-bars">
@@ -198,6 +202,8 @@ pub fn app() -> Html {
             </div>
             <NoticeArea
                 {problem}
+                {accept}
+                onaccept={dispatch(|| Action::AcceptOffer)}
                 announcement={state.announcement().map(|a| AttrValue::from(a.to_owned()))}
                 ondismiss={dispatch(|| Action::DismissNotice)}
             />
@@ -269,7 +275,21 @@ async fn open_file_action(file: &web_sys::File) -> Action {
         Err(problem) => Action::ReportProblem(problem),
         Ok(bytes) => match text::decode(&bytes) {
             Ok(text) => Action::OpenText { name, text },
+            Err(problem @ text::TextError::InvalidUtf8 { .. }) => Action::Offer {
+                message: format!("{name}: {problem}. Open it anyway with each bad byte shown as \u{fffd}?"),
+                accept: "Open with \u{fffd} replacements".to_owned(),
+                action: Box::new(Action::OpenText { name: replaced_name(&name), text: String::from_utf8_lossy(&bytes).into_owned() }),
+            },
             Err(problem) => Action::ReportProblem(format!("{name}: {problem}")),
         },
+    }
+}
+
+/// "berita.txt" -> "berita (with replacements).txt": the document id then
+/// says that its text is not the file's exact bytes.
+fn replaced_name(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, extension)) => format!("{stem} (with replacements).{extension}"),
+        None => format!("{name} (with replacements)"),
     }
 }

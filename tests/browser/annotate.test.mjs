@@ -115,16 +115,3 @@ test('open a .txt with emoji and CRLF through the file input and tag after the e
   await page.context().close();
 });
 
-test('a file that is not UTF-8 is refused with a message and the work stays', async () => {
-  const page = await openApp(browser, HTTP_URL);
-  await tag(page, 'Kao Kim Hourn', '1', { context: 'Jenderal ASEAN, Kao Kim Hourn, menyoroti' });
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sorot-')), 'latin1.txt');
-  fs.writeFileSync(file, Buffer.from([0x4b, 0x61, 0x6f, 0x20, 0xe9, 0x74, 0xe9]));
-  await page.locator('input[type=file]').setInputFiles(file);
-  await page.waitForSelector('.notice.problem');
-  assert.match(await page.locator('.notice.problem').textContent(), /latin1\.txt: .*not UTF-8.*position 4/);
-  assert.equal(await page.locator('.doc-item').count(), 1);
-  const { json } = await exportJson(page);
-  assert.deepEqual(json.documents[0].spans.map((s) => s.text), ['Kao Kim Hourn']);
-  await page.context().close();
-});

@@ -6,7 +6,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct NoticeProps {
     pub problem: Option<AttrValue>,
+    /// The label of the button that takes the offered way out, if any.
+    pub accept: Option<AttrValue>,
     pub announcement: Option<AttrValue>,
+    pub onaccept: Callback<()>,
     pub ondismiss: Callback<()>,
 }
 
@@ -14,10 +17,19 @@ pub struct NoticeProps {
 pub fn notice_area(props: &NoticeProps) -> Html {
     let problem = props.problem.as_ref().map(|message| {
         let ondismiss = props.ondismiss.reform(|_: MouseEvent| ());
+        let accept = props.accept.as_ref().map(|label| {
+            html! { <button class="notice-accept" onclick={props.onaccept.reform(|_: MouseEvent| ())}>{label.clone()}</button> }
+        });
+        let dismiss = if accept.is_some() {
+            html! { <button class="notice-cancel" onclick={ondismiss}>{"Cancel"}</button> }
+        } else {
+            html! { <button class="notice-dismiss" onclick={ondismiss} aria-label="Dismiss message">{"\u{d7}"}</button> }
+        };
         html! {
             <div class="notice problem" role="alert">
                 <span class="notice-text">{message.clone()}</span>
-                <button class="notice-dismiss" onclick={ondismiss} aria-label="Dismiss message">{"\u{d7}"}</button>
+                {accept}
+                {dismiss}
             </div>
         }
     });
