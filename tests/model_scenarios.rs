@@ -244,3 +244,61 @@ fn a_read_only_state_refuses_work_but_still_shows_and_restores() {
     assert_eq!(state.read_only(), Some("another tab edits"));
     state.apply(Action::SelectAdjacent { forward: true }).unwrap();
 }
+
+fn imported(id: &str, text: &str, spans: &[(usize, usize, &str)]) -> sorot::model::ImportedDocument {
+    sorot::model::ImportedDocument {
+        id: id.into(),
+        text: text.into(),
+        meta: sorot::model::Metadata { source: Some("IDN Times".into()), ..Default::default() },
+        status: sorot::model::Status::Todo,
+        spans: spans.iter().map(|&(s, e, l)| (s, e, label(l))).collect(),
+    }
+}
+
+#[test]
+fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
+    use sorot::model::Status;
+    let mut state = AppState::with_document(seed_document());
+    let documents = vec![
+        imported("a", "Korban di Myawaddy 💩", &[(10, 18, "LOCATION"), (10, 18, "LOCATION"), (15, 99, "ACTOR")]),
+        imported("seed-article", "Kedua", &[]),
+        imported("c", "Ketiga di Bali", &[(10, 14, "PLACE")]),
+    ];
+    assert!(state.dispatch(Action::ImportDocuments { source: "x.jsonl".into(), documents, problems: vec!["x.jsonl line 4: bad".into()] }));
+    let ids: Vec<_> = state.documents().iter().map(|d| d.document.id().to_owned()).collect();
+    assert_eq!(ids, ["seed-article", "a", "seed-article-2", "c"]);
+    assert_eq!(state.current_index(), 1);
+    assert_eq!(exported(&state), pairs(&[("Myawaddy", "LOCATION")]));
+    let notice = state.notice().unwrap().message().to_owned();
+    assert!(notice.starts_with("Opened 3 documents from x.jsonl; 3 problems skipped"), "{notice}");
+    assert!(notice.contains("line 4") && notice.contains("already tagged") && notice.contains("past the end"), "{notice}");
+    // An unknown label is kept, and adding it to the schema is offered.
+    state.apply(Action::SwitchDocument(3)).unwrap();
+    assert_eq!(exported(&state), pairs(&[("Bali", "PLACE")]));
+    // Status: tagging moves "todo" on; next/previous respect the filter.
+    state.apply(Action::SwitchDocument(2)).unwrap();
+    state.apply(Action::SetStatus(Status::Done)).unwrap();
+    state.apply(Action::FilterStatus(Some(Status::Done))).unwrap();
+    state.apply(Action::SwitchDocument(0)).unwrap();
+    state.apply(Action::StepDocument { forward: true }).unwrap();
+    assert_eq!(state.current_index(), 2);
+    assert!(!state.apply(Action::StepDocument { forward: true }).unwrap().changed);
+    state.apply(Action::FilterStatus(None)).unwrap();
+    state.apply(Action::StepDocument { forward: false }).unwrap();
+    assert_eq!(state.current_index(), 1);
+    assert!(state.dispatch(Action::ImportDocuments { source: "empty.jsonl".into(), documents: vec![], problems: vec!["line 1: not JSON".into()] }));
+    assert_eq!(state.notice().unwrap().message(), "empty.jsonl holds no document Sorot can open: line 1: not JSON.");
+}
+
+#[test]
+fn unknown_labels_are_offered_to_the_schema() {
+    let mut state = AppState::with_document(seed_document());
+    state.dispatch(Action::ImportDocuments { source: "c.json".into(), documents: vec![imported("c", "Di Bali", &[(3, 7, "PLACE")])], problems: vec![] });
+    assert!(matches!(state.notice(), Some(sorot::model::Notice::Offer { .. })));
+    assert!(state.schema().get("PLACE").is_none());
+    state.dispatch(Action::AcceptOffer);
+    assert_eq!(state.schema().get("PLACE").map(|d| d.key), Some('5'));
+    assert_eq!(state.current().status, sorot::model::Status::Todo);
+    tag(&mut state, "Di", "PLACE").unwrap();
+    assert_eq!(state.current().status, sorot::model::Status::InProgress);
+}

@@ -1,5 +1,46 @@
-//! Annotation file formats. Each format has its own module with serialized
-//! types kept separate from the model's types.
+//! Annotation file formats. Every importer produces a format-neutral
+//! [`Corpus`] with an [`ImportReport`] of what it skipped; every exporter
+//! reads a `Corpus`. Each format has its own module, with serialized types
+//! kept apart from the model's types.
+//!
+//! All offsets are Unicode code point offsets, half-open (Python's
+//! `text[start:end]`), in every format here.
+//!
+//! - [`sorot_json`]: Sorot's native file, everything kept.
+//! - [`jsonl`]: spaCy/Prodigy-style JSON Lines; reads doccano shapes too.
+//! - [`doccano`]: doccano's sequence-labelling JSON Lines.
+//! - [`label_studio`]: Label Studio's JSON export.
+//! - [`brat`]: brat standoff `.txt` + `.ann` pairs.
+//! - [`conll`], [`hf`]: flat token formats (IOB2 and Hugging Face token
+//!   classification); [`flatten`] fits nested spans into them, with notes.
+//! - [`tokens`]: the one tokenisation rule of the flat formats.
+//! - [`text`]: decoding opened `.txt` files.
 
+pub mod brat;
+pub mod conll;
+pub mod corpus;
+pub mod doccano;
+pub mod export;
+pub mod flatten;
+pub mod hf;
+mod iob;
+pub mod jsonl;
+pub mod label_studio;
+pub mod open;
+mod read;
+pub mod report;
 pub mod sorot_json;
 pub mod text;
+pub mod tokens;
+pub mod zip;
+
+pub use corpus::{Corpus, CorpusDocument, CorpusSpan, DocumentMeta, Status};
+pub use read::MAX_FILE_BYTES;
+pub use report::{FormatError, ImportReport, Problem, ProblemKind};
+
+/// One file of a multi-file export, e.g. a brat `.ann`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OutputFile {
+    pub name: String,
+    pub contents: String,
+}

@@ -1,81 +1,172 @@
-//! Sorot's native JSON file, version 1.
+//! Sorot's native JSON file, version 1: everything a [`Corpus`] holds.
 //!
 //! ```json
 //! {"format": "sorot", "version": 1, "offset_unit": "codepoint",
 //!  "labels": ["ACTOR", ...],
-//!  "documents": [{"id", "title", "text",
-//!                 "spans": [{"id", "start", "end", "label", "text"}]}]}
+//!  "documents": [{"id", "title", "text", "text_sha256",
+//!                 "meta": {"source"?, "date"?, ...any other field},
+//!                 "status": "todo" | "in progress" | "done" | "skipped",
+//!                 "annotator"?,
+//!                 "spans": [{"id", "start", "end", "label", "text", "value"?}]}]}
 //! ```
-//! `start`/`end` are code point offsets, end exclusive; spans are sorted by
-//! `(start, end, label)`; `text` is always `text[start:end]`.
+//! `start`/`end` are code point offsets, end exclusive; `text` is always
+//! `text[start:end]`; span ids count from 1 in each document, in the
+//! document's span order. `text_sha256` is the SHA-256 of the text's UTF-8
+//! bytes, in hex.
+//!
+//! Version 1 grows only by added fields, so every version 1 file reads. A
+//! file of a later version is refused ([`ProblemKind::FutureVersion`])
+//! rather than half read.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use super::corpus::{text_sha256, Corpus, DocumentMeta};
+use super::read::{decode, fatal, parse_json, string, RawDocument, Reader};
+use super::report::{FormatError, ImportReport, ProblemKind};
 use crate::model::AppState;
 
+/// The version this Sorot writes and the newest it reads.
+pub const VERSION: u64 = 1;
+
 /// The whole file.
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct SorotFile {
-    pub format: String,
-    pub version: u32,
-    pub offset_unit: String,
-    pub labels: Vec<String>,
-    pub documents: Vec<DocumentRecord>,
+#[derive(Debug, Serialize)]
+pub struct SorotFile<'a> {
+    pub format: &'static str,
+    pub version: u64,
+    pub offset_unit: &'static str,
+    pub labels: &'a [String],
+    pub documents: Vec<DocumentRecord<'a>>,
 }
 
 /// One document with its spans.
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct DocumentRecord {
-    pub id: String,
-    pub title: String,
-    pub text: String,
-    pub spans: Vec<SpanRecord>,
+#[derive(Debug, Serialize)]
+pub struct DocumentRecord<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub text: &'a str,
+    pub text_sha256: String,
+    pub meta: BTreeMap<String, Value>,
+    pub status: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annotator: Option<&'a str>,
+    pub spans: Vec<SpanRecord<'a>>,
 }
 
 /// One span, with its text for checking.
-#[derive(Debug, Serialize, Deserialize, PartialEq)]
-pub struct SpanRecord {
+#[derive(Debug, Serialize)]
+pub struct SpanRecord<'a> {
     pub id: u64,
     pub start: usize,
     pub end: usize,
-    pub label: String,
-    pub text: String,
+    pub label: &'a str,
+    pub text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<&'a Value>,
 }
 
-/// Builds the file for every open document.
-pub fn to_file(state: &AppState) -> SorotFile {
-    let documents = state
-        .documents()
+/// Every open document of the annotator, as pretty-printed JSON.
+pub fn export(state: &AppState) -> String {
+    export_corpus(&Corpus::from_state(state))
+}
+
+/// A corpus as pretty-printed JSON.
+pub fn export_corpus(corpus: &Corpus) -> String {
+    let documents = corpus
+        .documents
         .iter()
         .map(|doc| DocumentRecord {
-            id: doc.document.id().to_owned(),
-            title: doc.document.title().to_owned(),
-            text: doc.document.text().to_string(),
-            spans: doc
-                .annotations
-                .spans()
-                .iter()
-                .map(|span| SpanRecord {
-                    id: span.id().0,
-                    start: span.start(),
-                    end: span.end(),
-                    label: span.label().name().to_owned(),
-                    text: doc.document.slice(span.start(), span.end()).unwrap_or_default().to_owned(),
-                })
+            id: &doc.id,
+            title: &doc.title,
+            text: &doc.text,
+            text_sha256: text_sha256(&doc.text),
+            meta: doc.meta.to_json(),
+            status: doc.status.as_str(),
+            annotator: doc.annotator.as_deref(),
+            spans: (1..)
+                .zip(doc.spans.iter().zip(doc.span_texts()))
+                .map(|(id, (s, text))| SpanRecord { id, start: s.start, end: s.end, label: &s.label, text, value: s.value.as_ref() })
                 .collect(),
         })
         .collect();
-    SorotFile {
-        format: "sorot".to_owned(),
-        version: 1,
-        offset_unit: "codepoint".to_owned(),
-        labels: state.schema().names(),
-        documents,
-    }
+    let file = SorotFile { format: "sorot", version: VERSION, offset_unit: "codepoint", labels: &corpus.labels, documents };
+    // Strings, numbers and JSON values always serialize.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
-/// The file as pretty-printed JSON text.
-pub fn export(state: &AppState) -> String {
-    // Serializing plain strings and numbers cannot fail.
-    serde_json::to_string_pretty(&to_file(state)).unwrap_or_default()
+/// Reads a Sorot file; `known_labels` is the schema's labels.
+pub fn import(name: &str, bytes: &[u8], known_labels: &[String]) -> Result<(Corpus, ImportReport), FormatError> {
+    let value = parse_json(name, &decode(name, bytes)?)?;
+    let shape = |expected: &str| fatal(name, ProblemKind::WrongShape { expected: expected.to_owned() });
+    let Value::Object(mut file) = value else {
+        return Err(shape("a Sorot file: a JSON object with \"format\": \"sorot\""));
+    };
+    if file.get("format").and_then(Value::as_str) != Some("sorot") {
+        return Err(shape("a Sorot file: a JSON object with \"format\": \"sorot\""));
+    }
+    match file.get("version").and_then(Value::as_u64) {
+        Some(found) if found > VERSION => return Err(fatal(name, ProblemKind::FutureVersion { found })),
+        Some(_) => {}
+        None => return Err(shape("a whole-number \"version\"")),
+    }
+    if file.get("offset_unit").is_some_and(|unit| unit != "codepoint") {
+        return Err(shape("\"offset_unit\": \"codepoint\""));
+    }
+    let Some(Value::Array(documents)) = file.remove("documents") else {
+        return Err(shape("a \"documents\" list"));
+    };
+    let mut reader = Reader::new(name, known_labels);
+    match file.get("labels") {
+        Some(Value::Array(labels)) if labels.iter().all(Value::is_string) => {
+            reader.declare_labels(labels.iter().filter_map(|l| l.as_str().map(str::to_owned)).collect());
+        }
+        None => {}
+        Some(_) => reader.problem(None, None, ProblemKind::WrongShape { expected: "\"labels\" as a list of names".into() }),
+    }
+    for document in documents {
+        match document {
+            Value::Object(document) => read_document(&mut reader, document),
+            _ => reader.problem(None, None, ProblemKind::WrongShape { expected: "each document as a JSON object".into() }),
+        }
+    }
+    reader.finish()
+}
+
+/// One document object.
+fn read_document(reader: &mut Reader<'_>, mut document: Map<String, Value>) {
+    let Some(Value::String(text)) = document.remove("text") else {
+        let id = string(document.get("id"));
+        reader.problem(None, id.as_deref(), ProblemKind::WrongShape { expected: "a document with a \"text\" string".into() });
+        return;
+    };
+    let mut raw = RawDocument::new(text, None);
+    raw.set_id(document.get("id"));
+    raw.title = string(document.get("title"));
+    raw.set_status_and_annotator(document.get("status"), document.get("annotator"));
+    match document.remove("meta") {
+        Some(Value::Object(meta)) => raw.meta = DocumentMeta::from_json(meta),
+        None | Some(Value::Null) => {}
+        Some(_) => raw.shape(None, "\"meta\" as a JSON object"),
+    }
+    if let Some(stated) = string(document.get("text_sha256")) {
+        let actual = text_sha256(&raw.text);
+        if stated != actual {
+            raw.problems.push((None, ProblemKind::ChecksumMismatch { stated, actual }));
+        }
+    }
+    match document.get("spans") {
+        Some(Value::Array(spans)) => {
+            for span in spans {
+                match span {
+                    Value::Object(s) => raw.push_json_span(s.get("start"), s.get("end"), s.get("label"), s.get("text"), s.get("value")),
+                    _ => raw.shape(None, "each span as a JSON object"),
+                }
+            }
+        }
+        None | Some(Value::Null) => {}
+        Some(_) => raw.shape(None, "\"spans\" as a list"),
+    }
+    reader.add(raw);
 }

@@ -7,6 +7,45 @@
 
 use std::rc::Rc;
 
+/// How far the annotation of a document has got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Status {
+    #[default]
+    Todo,
+    InProgress,
+    Done,
+    Skipped,
+}
+
+impl Status {
+    /// Every status, in workflow order.
+    pub const ALL: [Status; 4] = [Status::Todo, Status::InProgress, Status::Done, Status::Skipped];
+
+    /// The status's name as files and the UI write it: `"in progress"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::InProgress => "in progress",
+            Status::Done => "done",
+            Status::Skipped => "skipped",
+        }
+    }
+}
+
+/// What is known about a document besides its text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Metadata {
+    /// E.g. the article's URL or the newspaper's name.
+    pub source: Option<String>,
+    /// As the file wrote it; no date format is imposed.
+    pub date: Option<String>,
+    /// Who annotated it, as the file says.
+    pub annotator: Option<String>,
+    /// Every other field a file carried, as one JSON object, kept as read
+    /// so that exporting gives it back.
+    pub extra_json: Option<String>,
+}
+
 /// What a block is, judged from its line; this only changes how it looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlockKind {

@@ -26,6 +26,10 @@ pub enum ModelError {
     ReadOnly(String),
     /// A restored session does not hold together (e.g. no documents).
     InconsistentSession(String),
+    /// A file held nothing that could be opened.
+    NothingImported(String),
+    /// A schema change was refused.
+    Schema(String),
     /// No document is open at this position.
     UnknownDocument(usize),
 }
@@ -53,6 +57,8 @@ impl fmt::Display for ModelError {
             }
             ModelError::ReadOnly(reason) => write!(f, "This tab is read-only: {reason}"),
             ModelError::InconsistentSession(what) => write!(f, "The saved session is damaged ({what}); export what you see now."),
+            ModelError::NothingImported(why) => write!(f, "{why}."),
+            ModelError::Schema(why) => write!(f, "{why}"),
             ModelError::UnknownDocument(index) => write!(f, "There is no open document #{}.", index + 1),
         }
     }

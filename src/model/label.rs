@@ -1,5 +1,6 @@
-//! Labels and the label schema: which labels exist, their hotkeys, colours
-//! and how each is drawn so it can be told apart without colour.
+//! Labels and the label schema: which labels exist, their hotkeys, colours,
+//! guideline text, and how each is drawn so it can be told apart without
+//! colour.
 
 use std::fmt;
 use std::rc::Rc;
@@ -35,16 +36,32 @@ pub enum Stroke {
     Dotted,
 }
 
+impl Stroke {
+    /// The stroke for the label at `index` in the schema: they take turns.
+    pub fn for_index(index: usize) -> Self {
+        [Stroke::Solid, Stroke::Double, Stroke::Dashed, Stroke::Dotted][index % 4]
+    }
+}
+
+/// A guideline example: a phrase and whether it should carry the label.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Example {
+    pub text: String,
+    pub positive: bool,
+}
+
 /// One label of the schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LabelDef {
     pub label: Label,
     /// The key that applies this label, e.g. `'1'`.
     pub key: char,
-    /// `#rrggbb`; readable as white-on-colour and colour-on-white (WCAG AA).
-    pub color: &'static str,
+    /// `#rrggbb`: white text on it and it on white both meet WCAG AA.
+    pub color: String,
     pub stroke: Stroke,
-    pub description: &'static str,
+    /// The guideline: what the label covers, where a span begins and ends.
+    pub description: String,
+    pub examples: Vec<Example>,
 }
 
 /// The labels a project annotates with, in hotkey order.
@@ -54,22 +71,47 @@ pub struct Schema {
 }
 
 impl Default for Schema {
-    /// The four labels for trafficking news: actors, victim counts,
-    /// locations and policy calls.
+    /// The four labels for Indonesian trafficking (TPPO) news, with their
+    /// guidelines.
     fn default() -> Self {
-        let def = |name: &str, key, color, stroke, description| LabelDef {
+        let def = |index: usize, name: &str, color: &str, description: &str, examples: &[(&str, bool)]| LabelDef {
             label: Label::new(name),
-            key,
-            color,
-            stroke,
-            description,
+            key: char::from(b'1' + index as u8),
+            color: color.to_owned(),
+            stroke: Stroke::for_index(index),
+            description: description.to_owned(),
+            examples: examples.iter().map(|(text, positive)| Example { text: (*text).to_owned(), positive: *positive }).collect(),
         };
         Schema {
             labels: vec![
-                def("ACTOR", '1', "#1d4ed8", Stroke::Solid, "A person, organisation or government that acts or speaks"),
-                def("VICTIM_COUNT", '2', "#b91c1c", Stroke::Double, "A number of victims, with its noun: \"20 WNI\", \"16 orang\""),
-                def("LOCATION", '3', "#047857", Stroke::Dashed, "A place: country, city, region, compound"),
-                def("POLICY_CALL", '4', "#7e22ce", Stroke::Dotted, "A stated call for policy or action, from the call verb to the clause end"),
+                def(
+                    0,
+                    "ACTOR",
+                    "#1d4ed8",
+                    "A person, organisation or government that acts, speaks or is called on: ministries, police, ASEAN, named officials. Tag the name only, not the title before it.",
+                    &[("Kao Kim Hourn", true), ("Kementerian Luar Negeri", true), ("Sekretaris Jenderal (title alone)", false)],
+                ),
+                def(
+                    1,
+                    "VICTIM_COUNT",
+                    "#b91c1c",
+                    "A number of victims with its noun, from the number to the noun (and its abbreviation in brackets). Leave out cue words such as \u{201c}sebanyak\u{201d}.",
+                    &[("20 warga negara Indonesia (WNI)", true), ("16 orang", true), ("415 km (a distance)", false)],
+                ),
+                def(
+                    2,
+                    "LOCATION",
+                    "#047857",
+                    "A place: country, province, city, compound or venue. \u{201c}Myawaddy, Myanmar\u{201d} is one span; leave out \u{201c}di\u{201d}.",
+                    &[("Nusa Dua Bali", true), ("Myawaddy, Myanmar", true), ("kawasan (a region in general)", false)],
+                ),
+                def(
+                    3,
+                    "POLICY_CALL",
+                    "#7e22ce",
+                    "A stated call for policy or action, from its subject to the end of the clause; actors and places inside it are tagged too.",
+                    &[("ASEAN menangkal isu ini (TPPO) secara kolektif", true), ("Indonesia bisa memimpin dalam menyelesaikan kasus TPPO", true), ("a report of what happened", false)],
+                ),
             ],
         }
     }
@@ -91,11 +133,75 @@ impl Schema {
         self.labels.iter().find(|def| def.label.name() == name)
     }
 
+    /// The position of the label called `name` in the schema.
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.labels.iter().position(|def| def.label.name() == name)
+    }
+
+    /// Adds a label with the next free hotkey, a colour from the palette
+    /// and the next stroke. Refuses an empty name or one already there.
+    pub fn add(&mut self, name: &str) -> Result<(), String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("A label needs a name.".to_owned());
+        }
+        if self.get(name).is_some() {
+            return Err(format!("The schema already has a label {name}."));
+        }
+        let index = self.labels.len();
+        let key = ('1'..='9').chain('a'..='z').find(|k| self.labels.iter().all(|def| def.key != *k)).unwrap_or(' ');
+        self.labels.push(LabelDef {
+            label: Label::new(name),
+            key,
+            color: PALETTE[index % PALETTE.len()].to_owned(),
+            stroke: Stroke::for_index(index),
+            description: String::new(),
+            examples: Vec::new(),
+        });
+        Ok(())
+    }
+
     /// The label names in schema order.
     pub fn names(&self) -> Vec<String> {
         self.labels.iter().map(|def| def.label.name().to_owned()).collect()
     }
 }
+
+/// Colours for labels beyond the default four, all WCAG AA with white
+/// text and on white.
+pub const PALETTE: [&str; 8] = ["#1d4ed8", "#b91c1c", "#047857", "#7e22ce", "#9a3412", "#0e7490", "#a21caf", "#4d7c0f"];
+
+/// Parses `#rrggbb` into its channels.
+pub fn parse_hex(color: &str) -> Option<[u8; 3]> {
+    let hex = color.strip_prefix('#').filter(|h| h.len() == 6 && h.is_ascii())?;
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+/// The colour's variant for dark backgrounds: mixed `amount` (0–1) of the
+/// way towards white, so underlines and text stay readable on dark grey.
+pub fn lighten(color: &str, amount: f64) -> String {
+    let [r, g, b] = parse_hex(color).unwrap_or([128, 128, 128]);
+    let mix = |c: u8| (f64::from(c) + (255.0 - f64::from(c)) * amount).round() as u8;
+    format!("#{:02x}{:02x}{:02x}", mix(r), mix(g), mix(b))
+}
+
+/// WCAG 2 contrast ratio between two `#rrggbb` colours (1 to 21).
+pub fn contrast(a: &str, b: &str) -> f64 {
+    let luminance = |color: &str| {
+        let [r, g, b] = parse_hex(color).unwrap_or_default();
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    };
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+/// How far label colours are lightened for the dark theme.
+pub const DARK_LIGHTEN: f64 = 0.45;
 
 #[cfg(test)]
 mod tests {
@@ -107,22 +213,50 @@ mod tests {
         let names: Vec<_> = "1234".chars().map(|k| schema.label_for_key(k).unwrap().name().to_owned()).collect();
         assert_eq!(names, ["ACTOR", "VICTIM_COUNT", "LOCATION", "POLICY_CALL"]);
         assert_eq!(schema.label_for_key('5'), None);
+        assert_eq!(schema.index_of("LOCATION"), Some(2));
     }
 
-    /// WCAG 2 relative luminance of a `#rrggbb` colour.
-    fn luminance(hex: &str) -> f64 {
-        let channel = |i: usize| {
-            let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).unwrap()) / 255.0;
-            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
-        };
-        0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5)
+    /// The page backgrounds of the light and dark themes (styles/10-base.css).
+    const LIGHT_SURFACE: &str = "#ffffff";
+    const DARK_SURFACE: &str = "#1f2328";
+
+    #[test]
+    fn label_colours_meet_wcag_aa_in_both_themes() {
+        for def in Schema::default().labels() {
+            let on_light = contrast(&def.color, LIGHT_SURFACE);
+            assert!(on_light >= 4.5, "{} {} on white: {on_light:.2}", def.label, def.color);
+            let white_on_chip = contrast("#ffffff", &def.color);
+            assert!(white_on_chip >= 4.5, "white on {} chip: {white_on_chip:.2}", def.label);
+            let dark = lighten(&def.color, DARK_LIGHTEN);
+            let on_dark = contrast(&dark, DARK_SURFACE);
+            assert!(on_dark >= 4.5, "{} {dark} on the dark theme: {on_dark:.2}", def.label);
+        }
     }
 
     #[test]
-    fn label_colours_meet_wcag_aa_against_white() {
-        for def in Schema::default().labels() {
-            let contrast = (1.0 + 0.05) / (luminance(def.color) + 0.05);
-            assert!(contrast >= 4.5, "{} {} has contrast {contrast:.2}", def.label, def.color);
+    fn palette_colours_meet_wcag_aa_in_both_themes() {
+        for color in PALETTE {
+            assert!(contrast(color, LIGHT_SURFACE) >= 4.5, "{color}");
+            assert!(contrast(&lighten(color, DARK_LIGHTEN), DARK_SURFACE) >= 4.5, "{color} dark");
         }
+    }
+
+    #[test]
+    fn added_labels_take_the_next_free_key_and_refuse_repeats() {
+        let mut schema = Schema::default();
+        schema.add("ORG").unwrap();
+        assert_eq!(schema.label_for_key('5').map(Label::name), Some("ORG"));
+        assert!(schema.add("ORG").is_err());
+        assert!(schema.add("  ").is_err());
+    }
+
+    #[test]
+    fn hex_parsing_refuses_anything_but_rrggbb() {
+        assert_eq!(parse_hex("#1d4ed8"), Some([0x1d, 0x4e, 0xd8]));
+        for bad in ["1d4ed8", "#1d4ed", "#1d4ed8;}", "#ggg000", "#é12345"] {
+            assert_eq!(parse_hex(bad), None, "{bad}");
+        }
+        assert_eq!(lighten("#000000", 0.5), "#808080");
+        assert!((contrast("#000000", "#ffffff") - 21.0).abs() < 1e-9);
     }
 }

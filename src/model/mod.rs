@@ -20,12 +20,12 @@ pub mod state;
 
 pub use annotations::Annotations;
 pub use caret::{Caret, CaretUnit};
-pub use document::{Block, BlockKind, Document};
+pub use document::{Block, BlockKind, Document, Metadata, Status};
 pub use error::ModelError;
 pub use label::{Label, LabelDef, Schema, Stroke};
 pub use refine::Precision;
 pub use span::{Span, SpanId};
-pub use state::{Action, AppState, DocumentState, Notice, Outcome};
+pub use state::{Action, AppState, DocumentState, ImportedDocument, Notice, Outcome, Theme};
 
 /// The article Sorot opens with: an IDN Times report on trafficking (TPPO).
 pub const SEED_ARTICLE: &str = include_str!("../seed_article.txt");

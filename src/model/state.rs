@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::annotations::Annotations;
 use super::caret::{step, Caret, CaretUnit};
-use super::document::Document;
+use super::document::{Document, Metadata, Status};
 use super::edit::Edit;
 use super::error::ModelError;
 use super::history::{History, Revision};
@@ -39,6 +39,17 @@ pub enum Action {
     OpenText { name: String, text: String },
     /// Show the open document at this index.
     SwitchDocument(usize),
+    /// Open documents read from a file (`source` names it), with their
+    /// spans; `problems` lists what the file had wrong, to show.
+    ImportDocuments { source: String, documents: Vec<ImportedDocument>, problems: Vec<String> },
+    /// Add these labels to the schema (e.g. labels an imported file used).
+    AddLabels(Vec<String>),
+    /// Set the shown document's workflow status.
+    SetStatus(Status),
+    /// Show the next (or previous) document that passes the status filter.
+    StepDocument { forward: bool },
+    /// List only documents with this status (or all).
+    FilterStatus(Option<Status>),
     /// Choose whole-word or character precision for new selections.
     SetPrecision(Precision),
     /// An arrow key: move the caret by a word or a grapheme cluster;
@@ -52,6 +63,8 @@ pub enum Action {
     ToggleInvisibles,
     /// Show or hide the keyboard shortcut overlay.
     ShowHelp(bool),
+    /// Use this colour theme.
+    SetTheme(Theme),
     /// Replace everything with a session restored from storage.
     Restore(Box<AppState>),
     /// The work was exported or saved: nothing is unsaved any more.
@@ -68,6 +81,15 @@ pub enum Action {
     Offer { message: String, accept: String, action: Box<Action> },
     /// Take the way out the shown offer proposes.
     AcceptOffer,
+}
+
+/// The colour theme: the system's choice, or one the user picked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
 }
 
 /// A message shown to the user until dismissed or replaced.
@@ -104,6 +126,9 @@ impl Action {
                 | Action::Undo
                 | Action::Redo
                 | Action::OpenText { .. }
+                | Action::ImportDocuments { .. }
+                | Action::AddLabels(_)
+                | Action::SetStatus(_)
         )
     }
 }
@@ -127,12 +152,38 @@ impl Outcome {
     }
 }
 
-/// One open document with its spans and undo history.
+/// One open document with its spans, undo history and workflow status.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocumentState {
     pub document: Document,
     pub annotations: Annotations,
     pub history: History,
+    pub status: Status,
+    pub meta: Rc<Metadata>,
+}
+
+impl DocumentState {
+    /// A document with no spans yet, to do.
+    pub fn new(document: Document) -> Self {
+        DocumentState {
+            document,
+            annotations: Annotations::default(),
+            history: History::default(),
+            status: Status::Todo,
+            meta: Rc::new(Metadata::default()),
+        }
+    }
+}
+
+/// A document read from a file, with its spans exactly as the file had them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedDocument {
+    pub id: String,
+    pub text: String,
+    pub meta: Metadata,
+    pub status: Status,
+    /// `(start, end, label)` in chars; checked again on import.
+    pub spans: Vec<(usize, usize, Label)>,
 }
 
 /// The annotator's state: open documents, the schema, the selection.
@@ -151,13 +202,15 @@ pub struct AppState {
     help_open: bool,
     unsaved_changes: u32,
     read_only: Option<String>,
+    theme: Theme,
+    status_filter: Option<Status>,
 }
 
 impl AppState {
     /// A state holding one document, shown.
     pub fn with_document(document: Document) -> Self {
         AppState {
-            documents: vec![Rc::new(DocumentState { document, annotations: Annotations::default(), history: History::default() })],
+            documents: vec![Rc::new(DocumentState::new(document))],
             current: 0,
             schema: Rc::new(Schema::default()),
             selected: None,
@@ -170,6 +223,8 @@ impl AppState {
             help_open: false,
             unsaved_changes: 0,
             read_only: None,
+            theme: Theme::System,
+            status_filter: None,
         }
     }
 
@@ -209,6 +264,16 @@ impl AppState {
     /// Span changes since the last export or save.
     pub fn unsaved_changes(&self) -> u32 {
         self.unsaved_changes
+    }
+
+    /// The status the document list is filtered by, if any.
+    pub fn status_filter(&self) -> Option<Status> {
+        self.status_filter
+    }
+
+    /// The colour theme in use.
+    pub fn theme(&self) -> Theme {
+        self.theme
     }
 
     /// Why this tab refuses changes, if it does.
@@ -334,6 +399,28 @@ impl AppState {
                 self.caret = None;
                 Ok(Outcome::changed(Some(format!("Showing {}", self.current().document.title()))))
             }
+            Action::ImportDocuments { source, documents, problems } => self.import(&source, documents, problems),
+            Action::AddLabels(names) => self.add_labels(&names),
+            Action::SetStatus(status) => {
+                if self.current().status == status {
+                    return Ok(Outcome::unchanged());
+                }
+                Rc::make_mut(&mut self.documents[self.current]).status = status;
+                self.unsaved_changes += 1;
+                Ok(Outcome::changed(Some(format!("Marked {}", status.name()))))
+            }
+            Action::StepDocument { forward } => {
+                let count = self.documents.len();
+                let passes = |i: usize| self.status_filter.is_none_or(|s| self.documents[i].status == s);
+                let next = (1..count)
+                    .map(|step| if forward { (self.current + step) % count } else { (self.current + count - step) % count })
+                    .find(|&i| passes(i) && (if forward { i > self.current } else { i < self.current }));
+                match next {
+                    Some(index) => self.apply(Action::SwitchDocument(index)),
+                    None => Ok(Outcome::unchanged()),
+                }
+            }
+            Action::FilterStatus(filter) => Ok(self.replace(|state| &mut state.status_filter, filter)),
             Action::SetPrecision(precision) => {
                 let changed = self.precision != precision;
                 self.precision = precision;
@@ -352,13 +439,15 @@ impl AppState {
                 Ok(Outcome::changed(Some(format!("Invisible characters {state}"))))
             }
             Action::ShowHelp(open) => Ok(self.replace(|state| &mut state.help_open, open)),
+            Action::SetTheme(theme) => Ok(self.replace(|state| &mut state.theme, theme)),
             Action::Restore(restored) => {
                 let count = restored.documents.len();
                 // A read-only tab still shows the restored work, and stays read-only.
-                let (read_only, notice) = (self.read_only.take(), self.notice.take());
+                let (read_only, notice, theme) = (self.read_only.take(), self.notice.take(), self.theme);
                 *self = *restored;
                 self.read_only = read_only;
                 self.notice = notice;
+                self.theme = theme;
                 Ok(Outcome::changed(Some(format!("Restored {count} document{}", if count == 1 { "" } else { "s" }))))
             }
             Action::MarkSaved => Ok(self.replace(|state| &mut state.unsaved_changes, 0)),
@@ -435,6 +524,9 @@ impl AppState {
         let doc = Rc::make_mut(&mut self.documents[self.current]);
         let inverse = edit.apply(&mut doc.annotations, &doc.document.text().clone())?;
         doc.history.record(Revision(vec![inverse]));
+        if doc.status == Status::Todo {
+            doc.status = Status::InProgress;
+        }
         self.unsaved_changes += 1;
         Ok(())
     }
@@ -458,18 +550,93 @@ impl AppState {
         Ok(if stepped { Outcome::changed(Some((if undo { "Undone" } else { "Redone" }).to_owned())) } else { Outcome::unchanged() })
     }
 
-    fn open_text(&mut self, name: &str, text: String) -> Outcome {
-        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        let base = if stem.trim().is_empty() { "document" } else { stem };
+    /// `base`, or `base-2`, `base-3`, ... if a document has that id.
+    fn unique_id(&self, base: &str) -> String {
+        let base = if base.trim().is_empty() { "document" } else { base };
         let mut id = base.to_owned();
         let mut n = 2;
         while self.documents.iter().any(|d| d.document.id() == id) {
             id = format!("{base}-{n}");
             n += 1;
         }
+        id
+    }
+
+    fn import(&mut self, source: &str, documents: Vec<ImportedDocument>, problems: Vec<String>) -> Result<Outcome, ModelError> {
+        if documents.is_empty() {
+            let detail = problems.first().map_or(String::new(), |p| format!(": {p}"));
+            return Err(ModelError::NothingImported(format!("{source} holds no document Sorot can open{detail}")));
+        }
+        let first_new = self.documents.len();
+        let mut skipped = problems;
+        for imported in documents {
+            let id = self.unique_id(&imported.id);
+            let document = Document::new(id, imported.text);
+            let mut state = DocumentState::new(document);
+            for (start, end, label) in imported.spans {
+                let span = Span::new(SpanId(self.next_span_id), start, end, label);
+                let inserted = span.and_then(|span| {
+                    if span.end() > state.document.char_len() {
+                        return Err(ModelError::OutOfRange { end: span.end(), len: state.document.char_len() });
+                    }
+                    state.annotations.insert(span, &state.document.text().clone())
+                });
+                match inserted {
+                    Ok(()) => self.next_span_id += 1,
+                    Err(problem) => skipped.push(format!("{source} (doc \u{201c}{}\u{201d}): {problem}", state.document.id())),
+                }
+            }
+            state.status = imported.status;
+            state.meta = Rc::new(imported.meta);
+            self.documents.push(Rc::new(state));
+        }
+        let count = self.documents.len() - first_new;
+        self.current = first_new;
+        self.selected = None;
+        self.caret = None;
+        self.unsaved_changes += 1;
+        let summary = format!("Opened {count} document{} from {source}", if count == 1 { "" } else { "s" });
+        self.notice = match skipped.len() {
+            0 => self.unknown_labels_offer(&summary),
+            n => Some(Notice::Problem(format!("{summary}; {n} problem{} skipped: {}", if n == 1 { "" } else { "s" }, skipped.join("; ")))),
+        };
+        Ok(Outcome::changed(Some(summary)))
+    }
+
+    /// After an import: offer to add labels the documents use that the
+    /// schema lacks (their spans are kept either way).
+    fn unknown_labels_offer(&self, summary: &str) -> Option<Notice> {
+        let mut unknown: Vec<String> = Vec::new();
+        for doc in &self.documents {
+            for span in doc.annotations.spans() {
+                let name = span.label().name();
+                if self.schema.get(name).is_none() && !unknown.iter().any(|u| u == name) {
+                    unknown.push(name.to_owned());
+                }
+            }
+        }
+        (!unknown.is_empty()).then(|| Notice::Offer {
+            message: format!("{summary}. It uses labels the schema lacks: {}.", unknown.join(", ")),
+            accept: "Add them to the schema".to_owned(),
+            action: Box::new(Action::AddLabels(unknown)),
+        })
+    }
+
+    fn add_labels(&mut self, names: &[String]) -> Result<Outcome, ModelError> {
+        let mut schema = (*self.schema).clone();
+        for name in names {
+            schema.add(name).map_err(ModelError::Schema)?;
+        }
+        self.schema = Rc::new(schema);
+        Ok(Outcome::changed(Some(format!("Added {}", names.join(", ")))))
+    }
+
+    fn open_text(&mut self, name: &str, text: String) -> Outcome {
+        let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+        let id = self.unique_id(stem);
         let document = Document::new(id, text);
         let announcement = format!("Opened {}", document.title());
-        self.documents.push(Rc::new(DocumentState { document, annotations: Annotations::default(), history: History::default() }));
+        self.documents.push(Rc::new(DocumentState::new(document)));
         self.current = self.documents.len() - 1;
         self.selected = None;
         self.caret = None;

@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::edit::Edit;
 use crate::model::history::{History, Revision};
-use crate::model::{Annotations, AppState, Document, DocumentState, Label, Span, SpanId};
+use std::rc::Rc;
+
+use crate::model::{Annotations, AppState, Document, DocumentState, Label, Metadata, Span, SpanId, Status};
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -43,9 +45,23 @@ pub struct SessionMeta {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StoredDocument {
     pub id: String,
+    /// `"todo"`, `"in progress"`, `"done"` or `"skipped"`.
+    #[serde(default)]
+    pub status: String,
+    #[serde(default)]
+    pub meta: StoredMetadata,
     pub spans: Vec<StoredSpan>,
     pub undo: Vec<Vec<StoredEdit>>,
     pub redo: Vec<Vec<StoredEdit>>,
+}
+
+/// A document's metadata as stored.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StoredMetadata {
+    pub source: Option<String>,
+    pub date: Option<String>,
+    pub annotator: Option<String>,
+    pub extra_json: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -115,8 +131,16 @@ pub fn meta_of(state: &AppState, scroll_y: f64) -> SessionMeta {
 pub fn stored_document(doc: &DocumentState) -> StoredDocument {
     let (undo, redo) = doc.history.stacks();
     let revisions = |stack: &[Revision]| stack.iter().map(|r| r.0.iter().map(stored_edit).collect()).collect();
+    let meta = &doc.meta;
     StoredDocument {
         id: doc.document.id().to_owned(),
+        status: doc.status.name().to_owned(),
+        meta: StoredMetadata {
+            source: meta.source.clone(),
+            date: meta.date.clone(),
+            annotator: meta.annotator.clone(),
+            extra_json: meta.extra_json.clone(),
+        },
         spans: doc.annotations.spans().iter().map(stored_span).collect(),
         undo: revisions(undo),
         redo: revisions(redo),
@@ -167,7 +191,14 @@ fn restore_document(id: &str, text: &str, stored: StoredDocument) -> Result<Docu
         stack.into_iter().map(|edits| edits.iter().map(model_edit).collect::<Result<_, _>>().map(Revision)).collect()
     };
     let history = History::from_stacks(revisions(stored.undo)?, revisions(stored.redo)?);
-    Ok(DocumentState { document, annotations, history })
+    let status = Status::ALL.into_iter().find(|s| s.name() == stored.status).unwrap_or_default();
+    let meta = Rc::new(Metadata {
+        source: stored.meta.source,
+        date: stored.meta.date,
+        annotator: stored.meta.annotator,
+        extra_json: stored.meta.extra_json,
+    });
+    Ok(DocumentState { annotations, history, status, meta, ..DocumentState::new(document) })
 }
 
 fn stored_span(span: &Span) -> StoredSpan {

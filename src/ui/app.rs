@@ -3,15 +3,19 @@
 
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, KeyboardEvent};
+use web_sys::{DragEvent, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::formats::{sorot_json, text};
+use crate::formats::export::{self, ExportFormat};
+use crate::formats::open::{self, Opened};
+use crate::formats::{sorot_json, Corpus};
 use crate::model::{seed_document, Action, AppState, Label, Notice, SpanId};
 use web_sys::{Element, HtmlElement};
 
 use super::components::article::Article;
 use super::components::document_list::DocumentList;
+use super::components::guidelines::Guidelines;
+use super::components::paint::label_palette;
 use super::components::help::HelpOverlay;
 use super::components::label_bar::LabelBar;
 use super::components::notice::NoticeArea;
@@ -26,9 +30,9 @@ use super::{effects, keys, selection};
 /// Name of the file "Export JSON" downloads.
 const EXPORT_FILE_NAME: &str = "sorot-annotations.json";
 
-/// The largest text file Sorot opens, in bytes: beyond this a browser tab
-/// would stall on layout, so the file is refused with a message instead.
-const MAX_TEXT_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
+/// The largest file Sorot opens, in bytes: beyond this a browser tab would
+/// stall on layout, so the file is refused with a message instead.
+const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -79,6 +83,16 @@ pub fn app() -> Html {
             }
         });
     }
+    // The theme: restored from this browser once, applied to <html>, remembered.
+    {
+        let dispatcher = store.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(theme) = effects::stored_theme() {
+                dispatcher.dispatch(Action::SetTheme(theme));
+            }
+        });
+    }
+    use_effect_with(store.0.theme(), |theme| effects::apply_theme(*theme));
     // Keep the selected span in view when Tab moves the selection.
     {
         let selected = store.0.selected();
@@ -158,15 +172,50 @@ pub fn app() -> Html {
         let store = store.clone();
         Callback::from(move |event: Event| {
             let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
-            let files: Vec<web_sys::File> = input.files().map(|list| (0..list.length()).filter_map(|i| list.get(i)).collect()).unwrap_or_default();
+            let files = input.files().map(file_list).unwrap_or_default();
             // Reset so that choosing the same file again fires `change` again.
             input.set_value("");
-            let dispatcher = store.dispatcher();
-            wasm_bindgen_futures::spawn_local(async move {
-                for file in files {
-                    dispatcher.dispatch(open_file_action(&file).await);
+            open_files(store.dispatcher(), store.0.schema().names(), files);
+        })
+    };
+    let ondrop = {
+        let store = store.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            let files = event.data_transfer().and_then(|d| d.files()).map(file_list).unwrap_or_default();
+            open_files(store.dispatcher(), store.0.schema().names(), files);
+        })
+    };
+    let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
+    let onexport_as = {
+        let store = store.clone();
+        Callback::from(move |(format, current_only): (ExportFormat, bool)| {
+            let state = &store.0;
+            let mut corpus = Corpus::from_state(state);
+            if current_only {
+                corpus.documents = vec![corpus.documents.swap_remove(state.current_index())];
+            }
+            let stem = if current_only { state.current().document.id().to_owned() } else { "sorot-corpus".to_owned() };
+            let export = export::export(&corpus, format, &stem);
+            if !export.notes.is_empty() {
+                let question = format!(
+                    "{} cannot hold nested or overlapping spans. {} span{} will be left out (the list is saved beside the data):\n\n{}\n\nExport anyway?",
+                    format.title(),
+                    export.notes.len(),
+                    if export.notes.len() == 1 { "" } else { "s" },
+                    export.notes.iter().take(12).cloned().collect::<Vec<_>>().join("\n")
+                );
+                if !gloo::dialogs::confirm(&question) {
+                    return;
                 }
-            });
+            }
+            for file in &export.files {
+                if let Err(problem) = effects::download_bytes(&file.name, &file.bytes) {
+                    store.dispatch(Action::ReportProblem(problem));
+                    return;
+                }
+            }
+            store.dispatch(Action::MarkSaved);
         })
     };
 
@@ -178,7 +227,8 @@ pub fn app() -> Html {
         _ => None,
     };
     html! {
-        <div class="app">
+        <div class="app" {ondrop} {ondragover}>
+            <style>{label_palette(state.schema())}</style>
             <div class="top-bars">
                 <Toolbar
                     title={AttrValue::from(doc.document.title().to_owned())}
@@ -188,10 +238,13 @@ pub fn app() -> Html {
                     show_invisibles={state.show_invisibles()}
                     oninvisibles={dispatch(|| Action::ToggleInvisibles)}
                     onhelp={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowHelp(true))) }}
+                    theme={state.theme()}
+                    ontheme={{ let store = store.clone(); Callback::from(move |theme| store.dispatch(Action::SetTheme(theme))) }}
                     onundo={dispatch(|| Action::Undo)}
                     onredo={dispatch(|| Action::Redo)}
                     onprecision={{ let store = store.clone(); Callback::from(move |p| store.dispatch(Action::SetPrecision(p))) }}
                     {onexport}
+                    {onexport_as}
                     {onsave}
                     {onopen}
                     unsaved={state.unsaved_changes()}
@@ -230,11 +283,18 @@ pub fn app() -> Html {
                         {onrelabel}
                         onremove={dispatch(|| Action::UntagSelected)}
                     />
+                    <Guidelines
+                        schema={state.schema().clone()}
+                        focus={state.selected().and_then(|id| doc.annotations.get(id)).map(|span| span.label().clone())}
+                    />
                     <SpanList doc={doc.clone()} selected={state.selected()} schema={state.schema().clone()} onpick={onpick_in_list} />
                     <DocumentList
                         documents={state.documents().to_vec()}
                         current={state.current_index()}
+                        filter={state.status_filter()}
                         onswitch={{ let store = store.clone(); Callback::from(move |i| store.dispatch(Action::SwitchDocument(i))) }}
+                        onstatus={{ let store = store.clone(); Callback::from(move |s| store.dispatch(Action::SetStatus(s))) }}
+                        onfilter={{ let store = store.clone(); Callback::from(move |f| store.dispatch(Action::FilterStatus(f))) }}
                     />
                 </aside>
             </main>
@@ -260,28 +320,51 @@ fn place_caret(article: &Element, head: usize) {
     let _ = bar.set_attribute("style", &style);
 }
 
-/// Reads an opened file and turns it into the action that opens it, or
-/// into a problem report naming the file.
-async fn open_file_action(file: &web_sys::File) -> Action {
-    let name = file.name();
-    if file.size() > MAX_TEXT_BYTES {
-        return Action::ReportProblem(format!(
-            "{name} is {:.0} MB; Sorot opens text files up to {:.0} MB. Split it into smaller files and open those.",
-            file.size() / 1e6,
-            MAX_TEXT_BYTES / 1e6
-        ));
-    }
-    match effects::read_bytes(file).await {
-        Err(problem) => Action::ReportProblem(problem),
-        Ok(bytes) => match text::decode(&bytes) {
-            Ok(text) => Action::OpenText { name, text },
-            Err(problem @ text::TextError::InvalidUtf8 { .. }) => Action::Offer {
-                message: format!("{name}: {problem}. Open it anyway with each bad byte shown as \u{fffd}?"),
-                accept: "Open with \u{fffd} replacements".to_owned(),
-                action: Box::new(Action::OpenText { name: replaced_name(&name), text: String::from_utf8_lossy(&bytes).into_owned() }),
-            },
-            Err(problem) => Action::ReportProblem(format!("{name}: {problem}")),
+fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads the chosen or dropped files, then opens what they hold, one
+/// action per file (or brat pair).
+fn open_files(dispatcher: UseReducerDispatcher<Store>, known_labels: Vec<String>, files: Vec<web_sys::File>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut read = Vec::new();
+        for file in files {
+            let name = file.name();
+            if file.size() > MAX_FILE_BYTES {
+                dispatcher.dispatch(Action::ReportProblem(format!(
+                    "{name} is {:.0} MB; Sorot opens files up to {:.0} MB. Split it into smaller files and open those.",
+                    file.size() / 1e6,
+                    MAX_FILE_BYTES / 1e6
+                )));
+                continue;
+            }
+            match effects::read_bytes(&file).await {
+                Ok(bytes) => read.push((name, bytes)),
+                Err(problem) => dispatcher.dispatch(Action::ReportProblem(problem)),
+            }
+        }
+        for opened in open::open_files(&read, &known_labels) {
+            dispatcher.dispatch(action_for(opened));
+        }
+    });
+}
+
+/// The action that opens what a file held.
+fn action_for(opened: Opened) -> Action {
+    match opened {
+        Opened::Text { name, text } => Action::OpenText { name, text },
+        Opened::BadText { name, problem, bytes } => Action::Offer {
+            message: format!("{name}: {problem}. Open it anyway with each bad byte shown as \u{fffd}?"),
+            accept: "Open with \u{fffd} replacements".to_owned(),
+            action: Box::new(Action::OpenText { name: replaced_name(&name), text: String::from_utf8_lossy(&bytes).into_owned() }),
         },
+        Opened::Corpus { source, corpus, report } => Action::ImportDocuments {
+            source,
+            documents: corpus.into_imported(),
+            problems: report.problems.iter().map(ToString::to_string).collect(),
+        },
+        Opened::Failed { problem, .. } => Action::ReportProblem(problem),
     }
 }
 

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use crate::model::Theme;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, Url};
 
 /// Starts a download of `contents` as a file called `file_name`.
@@ -17,7 +18,13 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     let options = BlobPropertyBag::new();
     options.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(describe)?;
-    let url = Url::create_object_url_with_blob(&blob).map_err(describe)?;
+    start_download(file_name, &blob)
+}
+
+/// Downloads `blob` as `file_name` through a temporary link.
+fn start_download(file_name: &str, blob: &Blob) -> Result<(), String> {
+    let describe = |e: JsValue| format!("The browser refused the download of {file_name}: {e:?}");
+    let url = Url::create_object_url_with_blob(blob).map_err(describe)?;
     let document = gloo::utils::document();
     let anchor: HtmlAnchorElement = document.create_element("a").map_err(describe)?.unchecked_into();
     anchor.set_href(&url);
@@ -29,6 +36,14 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), Strin
     })
     .forget();
     Ok(())
+}
+
+/// Starts a download of raw bytes as a file called `file_name`.
+pub fn download_bytes(file_name: &str, bytes: &[u8]) -> Result<(), String> {
+    let describe = |e: JsValue| format!("The browser refused the download of {file_name}: {e:?}");
+    let parts = Array::of1(&Uint8Array::from(bytes));
+    let blob = Blob::new_with_u8_array_sequence(&parts).map_err(describe)?;
+    start_download(file_name, &blob)
 }
 
 /// Saves `contents`: through the File System Access API where the browser
@@ -76,6 +91,34 @@ fn js_name(error: &JsValue) -> String {
 
 fn js_message(error: &JsValue) -> String {
     Reflect::get(error, &"message".into()).ok().and_then(|n| n.as_string()).unwrap_or_else(|| format!("{error:?}"))
+}
+
+/// Where the chosen theme is remembered in this browser.
+const THEME_KEY: &str = "sorot-theme";
+
+/// The theme this browser last chose, if any.
+pub fn stored_theme() -> Option<Theme> {
+    let storage = gloo::utils::window().local_storage().ok()??;
+    match storage.get_item(THEME_KEY).ok()??.as_str() {
+        "light" => Some(Theme::Light),
+        "dark" => Some(Theme::Dark),
+        _ => None,
+    }
+}
+
+/// Applies `theme` to the page (`<html data-theme>`) and remembers it.
+pub fn apply_theme(theme: Theme) {
+    let name = match theme {
+        Theme::System => "system",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    };
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("data-theme", name);
+    }
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        let _ = storage.set_item(THEME_KEY, name);
+    }
 }
 
 /// Reads all bytes of a file the user opened.

@@ -9,7 +9,7 @@ use crate::model::{Action, CaretUnit};
 use super::selection;
 
 /// Every shortcut as `(keys, what it does)`, for the help overlay.
-pub const SHORTCUTS: [(&str, &str); 13] = [
+pub const SHORTCUTS: [(&str, &str); 14] = [
     ("1 \u{2013} 4", "Tag the selection with that label, or relabel the selected span"),
     ("\u{2190} \u{2192}", "Move the caret by a word"),
     ("Alt + \u{2190} \u{2192}", "Move the caret by one character (a whole emoji or accented letter)"),
@@ -20,6 +20,7 @@ pub const SHORTCUTS: [(&str, &str); 13] = [
     ("Enter", "Open the selected span's details"),
     ("Delete, Backspace", "Remove the selected span"),
     ("Escape", "Deselect, or close this overlay"),
+    ("PageDown, PageUp", "Next or previous document (within the status filter)"),
     ("Ctrl + Z", "Undo"),
     ("Ctrl + Shift + Z, Ctrl + Y", "Redo"),
     ("?", "Show these shortcuts"),
@@ -65,6 +66,7 @@ pub fn intent_for(event: &KeyboardEvent, article: &Element, help_open: bool) -> 
             apply(Action::MoveCaret { unit, forward: key == "ArrowRight", extend: event.shift_key() })
         }
         "Tab" => apply(Action::SelectAdjacent { forward: !event.shift_key() }),
+        "PageDown" | "PageUp" => apply(Action::StepDocument { forward: key == "PageDown" }),
         "Enter" => Some(KeyIntent::OpenDetails),
         "Delete" | "Backspace" => apply(Action::UntagSelected),
         _ if event.alt_key() => None,

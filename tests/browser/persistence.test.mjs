@@ -202,7 +202,7 @@ test('a file too large to open is refused with its size, and the work stays', as
   fs.closeSync(fd);
   await page.locator('input[type=file]').setInputFiles(file);
   await page.waitForSelector('.notice.problem');
-  assert.match(await page.locator('.notice.problem').textContent(), /huge\.txt is 73 MB; Sorot opens text files up to 67 MB/);
+  assert.match(await page.locator('.notice.problem').textContent(), /huge\.txt is 73 MB; Sorot opens files up to 67 MB/);
   assert.equal(await page.locator('.doc-item').count(), 1);
   assert.deepEqual(await spanTexts(page), ['Kao Kim Hourn']);
   fs.rmSync(file);

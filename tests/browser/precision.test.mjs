@@ -61,8 +61,10 @@ test('drag-select an entity after each hazard, tag it, and export code point off
   // What is highlighted is what is exported: the runs painted for each span
   // concatenate to exactly its exported text.
   for (const span of doc.spans) {
-    const painted = await page.$$eval(`article .seg[data-spans~="${span.id}"]`, (runs) => runs.map((r) => r.textContent).join(''));
-    assert.equal(painted, span.text, `highlight of span ${span.id}`);
+    // The side panel names each span's internal id next to its offsets.
+    const id = await page.locator('[data-span-item]', { hasText: `${span.start}\u2013${span.end}` }).getAttribute('data-span-item');
+    const painted = await page.$$eval(`article .seg[data-spans~="${id}"]`, (runs) => runs.map((r) => r.textContent).join(''));
+    assert.equal(painted, span.text, `highlight of span ${span.start}..${span.end}`);
   }
   // Invisible characters can be shown; the text and offsets do not change.
   await page.getByRole('button', { name: /Invisibles/ }).click();

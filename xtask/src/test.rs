@@ -1,5 +1,6 @@
 //! `cargo xtask test`: the whole test gate, in order and failing fast:
-//! tools, native tests, a build, then the browser tests against `dist/`.
+//! tools, native tests, the exports read by their real consumers, a build,
+//! then the browser tests against `dist/`.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -16,6 +17,9 @@ pub fn run(root: &Path) -> Result {
 
     heading("native tests");
     cmd::run(cmd::cargo().args(["test", "--workspace"]).current_dir(root))?;
+
+    heading("export consumers (Python slicing, spaCy, Hugging Face datasets)");
+    cmd::run(Command::new("bash").arg("tests/consumers/run.sh").current_dir(root))?;
 
     build::build(root, &wasm_tools)?;
 

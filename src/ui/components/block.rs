@@ -54,11 +54,15 @@ pub fn block_view(props: &BlockProps) -> Html {
 
 /// A segment: a label tag for each span starting here, then the text run.
 fn render_segment(segment: &Segment, text: &str, props: &BlockProps) -> Html {
-    let defs: Vec<_> = segment.layers.iter().filter_map(|layer| props.schema.get(layer.label.name()).map(|def| (layer, def))).collect();
+    let defs: Vec<_> = segment
+        .layers
+        .iter()
+        .filter_map(|layer| props.schema.index_of(layer.label.name()).map(|index| (layer, index, &props.schema.labels()[index])))
+        .collect();
     let tags: Html = defs
         .iter()
-        .filter(|(layer, _)| layer.starts_here)
-        .map(|(layer, def)| {
+        .filter(|(layer, _, _)| layer.starts_here)
+        .map(|(layer, index, def)| {
             let selected = props.selected == Some(layer.span_id);
             html! {
                 <span
@@ -66,25 +70,25 @@ fn render_segment(segment: &Segment, text: &str, props: &BlockProps) -> Html {
                     id={format!("span-{}", layer.span_id.0)}
                     data-span={layer.span_id.0.to_string()}
                     data-label={def.label.name().to_owned()}
-                    style={format!("--c:{}", def.color)}
+                    style={format!("--c:var(--chip-{index})")}
                     aria-hidden="true"
                 ></span>
             }
         })
         .collect();
     let innermost = defs.last();
-    let selected_here = defs.iter().find(|(layer, _)| props.selected == Some(layer.span_id));
-    let style = innermost.map(|(_, inner)| {
+    let selected_here = defs.iter().find(|(layer, _, _)| props.selected == Some(layer.span_id));
+    let style = innermost.map(|(_, inner, _)| {
         let (mut images, mut sizes, mut positions) = (vec![], vec![], vec![]);
-        for (layer, def) in &defs {
-            let (image, size, position) = underline(def, layer.lane);
+        for (layer, index, def) in &defs {
+            let (image, size, position) = underline(*index, def.stroke, layer.lane);
             images.push(image);
             sizes.push(size);
             positions.push(position);
         }
         let fill = match selected_here {
-            Some((_, def)) => tint(def.color, 0.30),
-            None => tint(inner.color, 0.12),
+            Some((_, index, _)) => tint(*index, 30),
+            None => tint(*inner, 12),
         };
         format!(
             "background-color:{fill};background-image:{};background-size:{};background-position:{}",
@@ -93,9 +97,9 @@ fn render_segment(segment: &Segment, text: &str, props: &BlockProps) -> Html {
             positions.join(",")
         )
     });
-    let title = innermost.map(|_| defs.iter().map(|(_, def)| def.label.name()).collect::<Vec<_>>().join(" \u{203a} "));
+    let title = innermost.map(|_| defs.iter().map(|(_, _, def)| def.label.name()).collect::<Vec<_>>().join(" \u{203a} "));
     // Every span covering this run, so a highlight can be checked against the export.
-    let covering = innermost.map(|_| defs.iter().map(|(layer, _)| layer.span_id.0.to_string()).collect::<Vec<_>>().join(" "));
+    let covering = innermost.map(|_| defs.iter().map(|(layer, _, _)| layer.span_id.0.to_string()).collect::<Vec<_>>().join(" "));
     let runs = if props.show_invisibles {
         split_invisibles(text, segment.start)
     } else {
@@ -112,7 +116,7 @@ fn render_segment(segment: &Segment, text: &str, props: &BlockProps) -> Html {
                     class={classes!("seg", innermost.map(|_| "has-span"), selected_here.map(|_| "is-selected"), run.invisible.map(|_| "invisible"))}
                     data-start={run.start.to_string()}
                     data-end={run.end.to_string()}
-                    data-span={innermost.map(|(layer, _)| layer.span_id.0.to_string())}
+                    data-span={innermost.map(|(layer, _, _)| layer.span_id.0.to_string())}
                     data-spans={covering.clone()}
                     data-char={run.invisible}
                     title={title.clone()}

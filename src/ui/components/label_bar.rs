@@ -19,7 +19,8 @@ pub fn label_bar(props: &LabelBarProps) -> Html {
         .schema
         .labels()
         .iter()
-        .map(|def| {
+        .enumerate()
+        .map(|(index, def)| {
             let onclick = {
                 let onlabel = props.onlabel.clone();
                 let label = def.label.clone();
@@ -29,7 +30,7 @@ pub fn label_bar(props: &LabelBarProps) -> Html {
             html! {
                 <button
                     class="label-button"
-                    style={format!("--c:{}", def.color)}
+                    style={format!("--c:var(--chip-{index})")}
                     title={format!("{} (key {}): {}", def.label, def.key, def.description)}
                     aria-keyshortcuts={def.key.to_string()}
                     onmousedown={keep_selection}

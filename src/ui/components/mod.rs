@@ -4,6 +4,7 @@
 pub mod article;
 pub mod block;
 pub mod document_list;
+pub mod guidelines;
 pub mod help;
 pub mod label_bar;
 pub mod notice;

@@ -7,6 +7,8 @@ use yew::prelude::*;
 
 use crate::model::{DocumentState, Label, Schema, SpanId};
 
+use super::paint::chip_var;
+
 /// The id `Enter` focuses.
 pub const DETAILS_ID: &str = "span-details";
 
@@ -33,13 +35,13 @@ pub fn span_details(props: &SpanDetailsProps) -> Html {
         .map(|def| {
             let label = def.label.clone();
             html! {
-                <button class="relabel" style={format!("--c:{}", def.color)} onclick={props.onrelabel.reform(move |_: MouseEvent| label.clone())}>
+                <button class="relabel" style={format!("--c:var(--chip-{})", props.schema.index_of(def.label.name()).unwrap_or_default())} onclick={props.onrelabel.reform(move |_: MouseEvent| label.clone())}>
                     <kbd>{def.key}</kbd>{format!(" {}", def.label)}
                 </button>
             }
         })
         .collect();
-    let color = props.schema.get(span.label().name()).map_or("#555", |def| def.color);
+    let color = chip_var(&props.schema, span.label().name());
     html! {
         <section id={DETAILS_ID} class="panel-section details" tabindex="-1" aria-label="Selected span">
             <h2>{"Selected span"}</h2>

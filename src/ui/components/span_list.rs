@@ -7,6 +7,8 @@ use yew::prelude::*;
 
 use crate::model::{DocumentState, Schema, SpanId};
 
+use super::paint::chip_var;
+
 #[derive(Properties, PartialEq)]
 pub struct SpanListProps {
     pub doc: Rc<DocumentState>,
@@ -22,9 +24,10 @@ pub fn span_list(props: &SpanListProps) -> Html {
         .schema
         .labels()
         .iter()
-        .map(|def| {
+        .enumerate()
+        .map(|(index, def)| {
             html! {
-                <li class="count" style={format!("--c:{}", def.color)}>
+                <li class="count" style={format!("--c:var(--chip-{index})")}>
                     <span class="chip">{def.label.name().to_owned()}</span>
                     <span class="count-value">{annotations.count(&def.label)}</span>
                 </li>
@@ -35,7 +38,7 @@ pub fn span_list(props: &SpanListProps) -> Html {
         .spans()
         .iter()
         .map(|span| {
-            let color = props.schema.get(span.label().name()).map_or("#555", |def| def.color);
+            let color = chip_var(&props.schema, span.label().name());
             let text = props.doc.document.slice(span.start(), span.end()).unwrap_or_default();
             let shown: String = text.chars().take(90).collect();
             let more = if text.chars().count() > 90 { "\u{2026}" } else { "" };

@@ -1,8 +1,10 @@
 //! The toolbar: open files, undo/redo, precision, export.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::Precision;
+use crate::formats::export::ExportFormat;
+use crate::model::{Precision, Theme};
 use crate::ui::persistence::StorageStatus;
 
 #[derive(Properties, PartialEq)]
@@ -18,12 +20,17 @@ pub struct ToolbarProps {
     pub oninvisibles: Callback<()>,
     pub onhelp: Callback<()>,
     pub onexport: Callback<()>,
+    /// Export in another format: the format, and whether only the shown
+    /// document (else all).
+    pub onexport_as: Callback<(ExportFormat, bool)>,
     /// Save to a file (back to the same file where the browser allows).
     pub onsave: Callback<()>,
     /// Changes since the last export or save.
     pub unsaved: u32,
     pub storage: StorageStatus,
     pub read_only: bool,
+    pub theme: Theme,
+    pub ontheme: Callback<Theme>,
     /// The file input's change event; the app reads the files.
     pub onopen: Callback<Event>,
 }
@@ -55,6 +62,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </label>
                 <button onclick={props.onsave.reform(|_| ())} title="Save the work as a Sorot file (back to the same file after the first save, where the browser allows)">{"Save"}</button>
                 <button class="primary" onclick={props.onexport.reform(|_| ())}>{"Export JSON"}</button>
+                <ExportMenu onexport={props.onexport_as.clone()} />
+                {theme_button(props)}
                 <button class="help-button" onclick={props.onhelp.reform(|_| ())} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">{"?"}</button>
             </div>
         </header>
@@ -83,6 +92,55 @@ fn status(props: &ToolbarProps) -> Html {
     html! {
         <span class={classes!("save-status", warn.then_some("warn"))} data-storage={format!("{:?}", props.storage).split('(').next().unwrap_or_default().to_lowercase()} data-unsaved={props.unsaved.to_string()} {title}>
             {format!("{stored} \u{b7} {exported}")}
+        </span>
+    }
+}
+
+/// Cycles the theme: system → light → dark → system.
+fn theme_button(props: &ToolbarProps) -> Html {
+    let (label, next) = match props.theme {
+        Theme::System => ("Theme: system", Theme::Light),
+        Theme::Light => ("Theme: light", Theme::Dark),
+        Theme::Dark => ("Theme: dark", Theme::System),
+    };
+    html! {
+        <button class="theme-button" onclick={props.ontheme.reform(move |_| next)} title="Switch between the system's theme, light and dark">{label}</button>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ExportMenuProps {
+    onexport: Callback<(ExportFormat, bool)>,
+}
+
+/// "Export as…": every format, for all documents or the shown one.
+#[function_component(ExportMenu)]
+fn export_menu(props: &ExportMenuProps) -> Html {
+    let current_only = use_state(|| false);
+    let onchange = {
+        let (onexport, current_only) = (props.onexport.clone(), current_only.clone());
+        Callback::from(move |event: Event| {
+            let Some(select) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else { return };
+            if let Some(format) = ExportFormat::ALL.into_iter().find(|f| f.key() == select.value()) {
+                onexport.emit((format, *current_only));
+            }
+            select.set_value("");
+        })
+    };
+    let options: Html = ExportFormat::ALL.iter().map(|f| html! { <option value={f.key()}>{f.title()}</option> }).collect();
+    let toggle = {
+        let current_only = current_only.clone();
+        Callback::from(move |_: Event| current_only.set(!*current_only))
+    };
+    html! {
+        <span class="export-menu">
+            <select aria-label="Export as" {onchange}>
+                <option value="" selected=true>{"Export as\u{2026}"}</option>
+                {options}
+            </select>
+            <label class="toggle" title="Export only the document shown">
+                <input type="checkbox" checked={*current_only} onchange={toggle} />{"This document"}
+            </label>
         </span>
     }
 }

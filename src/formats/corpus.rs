@@ -1,0 +1,283 @@
+//! The format-neutral interchange type: every importer produces a
+//! [`Corpus`] and every exporter reads one.
+//!
+//! Offsets are Unicode code point offsets, half-open, as in Python's
+//! `text[start:end]`, whatever unit a file format counts in.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
+
+use crate::model::{self, AppState, DocumentState, ImportedDocument, Label, Metadata};
+
+/// A set of documents and the labels they are annotated with.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Corpus {
+    /// The schema's label names in schema order. After an import every
+    /// span's label is listed: labels the file uses but does not declare are
+    /// appended in order of first use.
+    pub labels: Vec<String>,
+    pub documents: Vec<CorpusDocument>,
+}
+
+/// One document: its exact text and what is known about it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CorpusDocument {
+    /// Unique within the corpus.
+    pub id: String,
+    pub title: String,
+    pub text: String,
+    pub meta: DocumentMeta,
+    pub status: Status,
+    pub annotator: Option<String>,
+    /// After an import: sorted by `(start, end, label)`, no exact repeats,
+    /// each inside the text. Spans may nest and overlap.
+    pub spans: Vec<CorpusSpan>,
+}
+
+/// Where a document comes from, plus any other fields a file carried.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocumentMeta {
+    /// E.g. the article's URL or the newspaper's name.
+    pub source: Option<String>,
+    /// As the file wrote it; no date format is imposed.
+    pub date: Option<String>,
+    /// Every other metadata field, kept as read.
+    pub extra: BTreeMap<String, Value>,
+}
+
+/// How far the annotation of a document has got.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Status {
+    #[default]
+    Todo,
+    InProgress,
+    Done,
+    Skipped,
+}
+
+/// A labelled range `start..end` of code points, end exclusive.
+///
+/// ```text
+/// "20 WNI dipulangkan"  start=0 end=6 label=VICTIM_COUNT value=20 -> "20 WNI"
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct CorpusSpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    /// A normalised attribute of the span, e.g. a victim count `20` or
+    /// `{"min": 10, "max": 99}` for "puluhan".
+    pub value: Option<Value>,
+}
+
+impl Status {
+    /// The name files use: `"todo"`, `"in progress"`, `"done"`, `"skipped"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::InProgress => "in progress",
+            Status::Done => "done",
+            Status::Skipped => "skipped",
+        }
+    }
+
+    /// The status a file names, if it is one of the four.
+    pub fn parse(name: &str) -> Option<Status> {
+        [Status::Todo, Status::InProgress, Status::Done, Status::Skipped].into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// The status of a document whose file states none: "todo" without
+    /// spans, "in progress" with some.
+    pub fn unstated(has_spans: bool) -> Status {
+        if has_spans {
+            Status::InProgress
+        } else {
+            Status::Todo
+        }
+    }
+}
+
+impl CorpusSpan {
+    /// A span without a value.
+    pub fn new(start: usize, end: usize, label: impl Into<String>) -> Self {
+        CorpusSpan { start, end, label: label.into(), value: None }
+    }
+}
+
+impl DocumentMeta {
+    /// The metadata as one JSON object, keys sorted: `source` and `date`
+    /// when set, and the extra fields.
+    pub fn to_json(&self) -> BTreeMap<String, Value> {
+        let mut map = self.extra.clone();
+        for (key, field) in [("source", &self.source), ("date", &self.date)] {
+            if let Some(text) = field {
+                map.insert(key.to_owned(), Value::String(text.clone()));
+            }
+        }
+        map
+    }
+
+    /// Reads a metadata object: string `source` and `date` become fields,
+    /// anything else (including a `source` that is not a string) is extra.
+    pub fn from_json(map: Map<String, Value>) -> Self {
+        let mut meta = DocumentMeta::default();
+        for (key, value) in map {
+            match value {
+                Value::String(s) if key == "source" => meta.source = Some(s),
+                Value::String(s) if key == "date" => meta.date = Some(s),
+                Value::Null if key == "source" || key == "date" => {}
+                value => {
+                    meta.extra.insert(key, value);
+                }
+            }
+        }
+        meta
+    }
+}
+
+impl CorpusDocument {
+    /// Each span's text, `text[start:end]`; empty for a span outside the
+    /// text. One pass over the text, however many spans.
+    pub fn span_texts(&self) -> Vec<&str> {
+        let slicer = CharSlicer::new(&self.text);
+        self.spans.iter().map(|span| slicer.slice(span.start, span.end).unwrap_or_default()).collect()
+    }
+}
+
+impl Corpus {
+    /// The schema's labels, then any label a span uses that the schema
+    /// lacks, in order of first use.
+    pub fn all_labels(&self) -> Vec<String> {
+        let mut labels = self.labels.clone();
+        let mut seen: HashSet<&str> = self.labels.iter().map(String::as_str).collect();
+        for span in self.documents.iter().flat_map(|d| &d.spans) {
+            if seen.insert(&span.label) {
+                labels.push(span.label.clone());
+            }
+        }
+        labels
+    }
+
+    /// Every open document of the annotator, with the schema's labels.
+    pub fn from_state(state: &AppState) -> Corpus {
+        Corpus { labels: state.schema().names(), documents: state.documents().iter().map(|doc| CorpusDocument::from_state(doc)).collect() }
+    }
+
+    /// The documents as the model opens them: spans as the file had them,
+    /// metadata kept (extra fields as JSON text).
+    pub fn into_imported(self) -> Vec<ImportedDocument> {
+        self.documents
+            .into_iter()
+            .map(|doc| ImportedDocument {
+                id: doc.id,
+                spans: doc.spans.into_iter().map(|span| (span.start, span.end, Label::new(&span.label))).collect(),
+                meta: Metadata {
+                    source: doc.meta.source,
+                    date: doc.meta.date,
+                    annotator: doc.annotator,
+                    extra_json: (!doc.meta.extra.is_empty()).then(|| serde_json::to_string(&doc.meta.extra).unwrap_or_default()),
+                },
+                status: match doc.status {
+                    Status::Todo => model::Status::Todo,
+                    Status::InProgress => model::Status::InProgress,
+                    Status::Done => model::Status::Done,
+                    Status::Skipped => model::Status::Skipped,
+                },
+                text: doc.text,
+            })
+            .collect()
+    }
+}
+
+impl CorpusDocument {
+    /// One open document of the annotator.
+    pub fn from_state(doc: &DocumentState) -> CorpusDocument {
+        let meta = &doc.meta;
+        let extra = meta.extra_json.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default();
+        CorpusDocument {
+            id: doc.document.id().to_owned(),
+            title: doc.document.title().to_owned(),
+            text: doc.document.text().to_string(),
+            meta: DocumentMeta { source: meta.source.clone(), date: meta.date.clone(), extra },
+            status: match doc.status {
+                model::Status::Todo => Status::Todo,
+                model::Status::InProgress => Status::InProgress,
+                model::Status::Done => Status::Done,
+                model::Status::Skipped => Status::Skipped,
+            },
+            annotator: meta.annotator.clone(),
+            spans: doc.annotations.spans().iter().map(|span| CorpusSpan::new(span.start(), span.end(), span.label().name())).collect(),
+        }
+    }
+}
+
+/// Slices one text by code point offsets, each slice in constant time after
+/// one pass over the text, so many spans of a long text stay cheap.
+pub(crate) struct CharSlicer<'a> {
+    text: &'a str,
+    /// The byte index of each char, then the text's length.
+    byte_idx: Vec<usize>,
+}
+
+impl<'a> CharSlicer<'a> {
+    pub fn new(text: &'a str) -> Self {
+        CharSlicer { text, byte_idx: text.char_indices().map(|(i, _)| i).chain([text.len()]).collect() }
+    }
+
+    /// The text's length in code points.
+    pub fn char_len(&self) -> usize {
+        self.byte_idx.len() - 1
+    }
+
+    /// `text[start:end]`, or `None` for a reversed range or one past the end.
+    pub fn slice(&self, start: usize, end: usize) -> Option<&'a str> {
+        match (self.byte_idx.get(start), self.byte_idx.get(end)) {
+            (Some(&start), Some(&end)) if start <= end => self.text.get(start..end),
+            _ => None,
+        }
+    }
+}
+
+/// The title of a document whose file gives none: its first non-blank
+/// line, trimmed, as the annotator shows it.
+pub fn default_title(text: &str) -> String {
+    text.lines().map(str::trim).find(|line| !line.is_empty()).unwrap_or_default().to_owned()
+}
+
+/// The SHA-256 of the text's UTF-8 bytes as lowercase hex, so a file can be
+/// matched to the exact text it annotates.
+pub fn text_sha256(text: &str) -> String {
+    Sha256::digest(text.as_bytes()).iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sha256_matches_the_standard_test_vectors() {
+        assert_eq!(text_sha256(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(text_sha256("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+
+    #[test]
+    fn status_names_round_trip_and_default_titles_skip_blank_lines() {
+        for status in [Status::Todo, Status::InProgress, Status::Done, Status::Skipped] {
+            assert_eq!(Status::parse(status.as_str()), Some(status));
+        }
+        assert_eq!(Status::parse("Done"), None);
+        assert_eq!(default_title("\r\n  💩 Judul  \r\nIsi"), "💩 Judul");
+        assert_eq!(default_title(" \n"), "");
+    }
+
+    #[test]
+    fn meta_keeps_odd_fields_as_extra() {
+        let map = serde_json::json!({"source": 7, "date": "2024-05-01", "url": "x"}).as_object().unwrap().clone();
+        let meta = DocumentMeta::from_json(map.clone());
+        assert_eq!(meta.date.as_deref(), Some("2024-05-01"));
+        assert_eq!(meta.extra.get("source"), Some(&Value::from(7)));
+        assert_eq!(meta.to_json(), map.into_iter().collect());
+    }
+}

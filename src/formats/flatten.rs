@@ -1,0 +1,174 @@
+//! Fitting a corpus into a flat, token-level format (CoNLL IOB2, Hugging
+//! Face token classification), which gives each token at most one label:
+//! no nesting, no overlap, no edge inside a token, no span across a line,
+//! no values.
+//!
+//! The rule, for each document:
+//! 1. A value is dropped (the span stays).
+//! 2. A span is widened to the whole tokens it touches ([`super::tokens`]),
+//!    and cut at line ends into one span per line. A span touching no token
+//!    (only whitespace) is dropped.
+//! 3. Of overlapping spans the longest (outermost) is kept, then the one
+//!    starting earliest, then the first label by name; every span that
+//!    overlaps a kept one is dropped.
+//!
+//! Each change is a [`FlattenNote`]: nothing is dropped silently.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::corpus::{CharSlicer, Corpus, CorpusDocument, CorpusSpan};
+use super::tokens::{self, Token};
+
+/// One change flattening made to one span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FlattenNote {
+    pub document: String,
+    /// The span as it was before this change.
+    pub span: CorpusSpan,
+    /// The span's text, for showing.
+    pub text: String,
+    pub change: FlattenChange,
+}
+
+/// What flattening did to a span.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FlattenChange {
+    /// Its value was dropped; the span stays.
+    ValueDropped,
+    /// An edge cut a token, so it now covers the whole tokens `start..end`.
+    Widened { start: usize, end: usize },
+    /// It crossed a line end, so it became one span per line.
+    SplitAtLines { parts: Vec<(usize, usize)> },
+    /// It covers only whitespace: dropped.
+    NoToken,
+    /// It overlaps `kept`, which is longer, or as long and earlier: dropped.
+    Overlaps { kept: CorpusSpan },
+}
+
+/// The corpus with every document's spans flattened, and what changed.
+pub fn flatten(corpus: &Corpus) -> (Corpus, Vec<FlattenNote>) {
+    let mut notes = Vec::new();
+    let documents = corpus
+        .documents
+        .iter()
+        .map(|doc| CorpusDocument { spans: flatten_spans(doc, &mut notes), ..doc.clone() })
+        .collect();
+    (Corpus { labels: corpus.labels.clone(), documents }, notes)
+}
+
+/// Steps 1–3 of the rule for one document.
+fn flatten_spans(doc: &CorpusDocument, notes: &mut Vec<FlattenNote>) -> Vec<CorpusSpan> {
+    let lines = tokens::lines(&doc.text);
+    let tokens: Vec<(usize, Token<'_>)> =
+        lines.iter().enumerate().flat_map(|(line, tokens)| tokens.iter().map(move |t| (line, *t))).collect();
+    let slicer = CharSlicer::new(&doc.text);
+    let mut note = |span: &CorpusSpan, change| {
+        let text = slicer.slice(span.start, span.end).unwrap_or_default().to_owned();
+        notes.push(FlattenNote { document: doc.id.clone(), span: span.clone(), text, change });
+    };
+    let mut candidates = Vec::new();
+    for span in &doc.spans {
+        if span.value.is_some() {
+            note(span, FlattenChange::ValueDropped);
+        }
+        let first = tokens.partition_point(|(_, t)| t.end <= span.start);
+        let touched = tokens[first..].iter().take_while(|(_, t)| t.start < span.end);
+        let mut parts: Vec<(usize, usize)> = Vec::new();
+        let mut last_line = None;
+        for (line, token) in touched {
+            match parts.last_mut() {
+                Some(part) if last_line == Some(*line) => part.1 = token.end,
+                _ => parts.push((token.start, token.end)),
+            }
+            last_line = Some(*line);
+        }
+        match parts.as_slice() {
+            [] => note(span, FlattenChange::NoToken),
+            [(start, end)] if (*start, *end) == (span.start, span.end) => {}
+            [(start, end)] => note(span, FlattenChange::Widened { start: *start, end: *end }),
+            _ => note(span, FlattenChange::SplitAtLines { parts: parts.clone() }),
+        }
+        candidates.extend(parts.into_iter().map(|(start, end)| CorpusSpan::new(start, end, span.label.clone())));
+    }
+    candidates.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)).then(a.label.cmp(&b.label)));
+    // Kept spans never overlap one another, so if any of them overlaps a
+    // candidate, the one starting last before the candidate's end does.
+    let mut kept: BTreeMap<usize, CorpusSpan> = BTreeMap::new();
+    for candidate in candidates {
+        match kept.range(..candidate.end).next_back().filter(|(_, k)| k.end > candidate.start) {
+            Some((_, winner)) => note(&candidate, FlattenChange::Overlaps { kept: winner.clone() }),
+            None => {
+                kept.insert(candidate.start, candidate);
+            }
+        }
+    }
+    kept.into_values().collect()
+}
+
+impl fmt::Display for FlattenNote {
+    /// `doc "a7": ACTOR 3..9 "Kim Hou": widened to whole tokens 0..13`
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let span = &self.span;
+        write!(f, "doc {:?}: {} {}..{} {:?}: ", self.document, span.label, span.start, span.end, self.text)?;
+        match &self.change {
+            FlattenChange::ValueDropped => write!(f, "value {} dropped (flat formats hold no values)", span.value.clone().unwrap_or_default()),
+            FlattenChange::Widened { start, end } => write!(f, "widened to whole tokens {start}..{end}"),
+            FlattenChange::SplitAtLines { parts } => {
+                let parts: Vec<String> = parts.iter().map(|(s, e)| format!("{s}..{e}")).collect();
+                write!(f, "crosses a line end, split into {}", parts.join(", "))
+            }
+            FlattenChange::NoToken => write!(f, "covers only whitespace, dropped"),
+            FlattenChange::Overlaps { kept } => {
+                write!(f, "dropped: overlaps {} {}..{}, which is longer or as long and earlier", kept.label, kept.start, kept.end)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::formats::corpus::CorpusDocument;
+
+    fn corpus(text: &str, spans: Vec<CorpusSpan>) -> Corpus {
+        let doc = CorpusDocument { id: "d".into(), text: text.into(), spans, ..CorpusDocument::default() };
+        Corpus { labels: vec![], documents: vec![doc] }
+    }
+
+    fn ranges(corpus: &Corpus) -> Vec<(usize, usize, &str)> {
+        corpus.documents[0].spans.iter().map(|s| (s.start, s.end, s.label.as_str())).collect()
+    }
+
+    #[test]
+    fn keeps_the_outermost_span_and_notes_the_dropped_one() {
+        let text = "Kao Kim Hourn mengajak ASEAN";
+        let (flat, notes) = flatten(&corpus(text, vec![CorpusSpan::new(0, 28, "POLICY_CALL"), CorpusSpan::new(0, 13, "ACTOR")]));
+        assert_eq!(ranges(&flat), [(0, 28, "POLICY_CALL")]);
+        assert_eq!(notes.len(), 1);
+        assert_eq!(
+            notes[0].to_string(),
+            "doc \"d\": ACTOR 0..13 \"Kao Kim Hourn\": dropped: overlaps POLICY_CALL 0..28, which is longer or as long and earlier"
+        );
+    }
+
+    #[test]
+    fn widens_splits_at_lines_and_drops_whitespace_and_values() {
+        let text = "TPPOSekretaris 💩\r\nBali  x";
+        let mut valued = CorpusSpan::new(15, 21, "LOCATION");
+        valued.value = Some(serde_json::json!(20));
+        let spans = vec![CorpusSpan::new(0, 4, "ACTOR"), valued, CorpusSpan::new(22, 24, "ACTOR")];
+        let (flat, notes) = flatten(&corpus(text, spans));
+        assert_eq!(ranges(&flat), [(0, 14, "ACTOR"), (15, 16, "LOCATION"), (18, 22, "LOCATION")]);
+        let changes: Vec<_> = notes.iter().map(|n| n.change.clone()).collect();
+        assert_eq!(
+            changes,
+            [
+                FlattenChange::Widened { start: 0, end: 14 },
+                FlattenChange::ValueDropped,
+                FlattenChange::SplitAtLines { parts: vec![(15, 16), (18, 22)] },
+                FlattenChange::NoToken,
+            ]
+        );
+    }
+}

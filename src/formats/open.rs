@@ -1,0 +1,133 @@
+//! Opening what a user dropped or chose: a set of files routed to the right
+//! reader by name and content. `.txt` is a plain document unless an `.ann`
+//! with the same stem comes along (brat); `.json` is Sorot's own file or a
+//! Label Studio export; `.jsonl` is spaCy/Prodigy/doccano JSON Lines, or
+//! Hugging Face rows when a `labels.json` comes along; `.conll`/`.iob` is
+//! IOB2.
+
+use super::report::{FormatError, ImportReport};
+use super::text::{self, TextError};
+use super::{brat, conll, hf, jsonl, label_studio, sorot_json, Corpus};
+
+/// What became of one opened file (or pair of files).
+#[derive(Debug)]
+pub enum Opened {
+    /// A plain text: one new document.
+    Text { name: String, text: String },
+    /// A plain text that is not valid UTF-8: the bytes, to offer opening
+    /// them with replacement characters.
+    BadText { name: String, problem: TextError, bytes: Vec<u8> },
+    /// Documents with spans, and what the file had wrong.
+    Corpus { source: String, corpus: Corpus, report: ImportReport },
+    /// Nothing could be read, and why.
+    Failed { name: String, problem: String },
+}
+
+/// Routes `files` (`(name, bytes)`) to their readers; `known_labels` is the
+/// schema's labels.
+pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String]) -> Vec<Opened> {
+    let extension = |name: &str| name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
+    let stem = |name: &str| name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_owned();
+    let ann_stems: Vec<String> = files.iter().filter(|(n, _)| extension(n) == "ann").map(|(n, _)| stem(n)).collect();
+    let labels_json = files.iter().find(|(n, _)| n == "labels.json");
+    let mut brat_files: Vec<(&str, &[u8])> = Vec::new();
+    let mut opened = Vec::new();
+    for (name, bytes) in files {
+        match extension(name).as_str() {
+            "ann" | "conf" => brat_files.push((name, bytes)),
+            "txt" if ann_stems.contains(&stem(name)) => brat_files.push((name, bytes)),
+            "txt" | "" => opened.push(match text::decode(bytes) {
+                Ok(text) => Opened::Text { name: name.clone(), text },
+                Err(problem @ TextError::InvalidUtf8 { .. }) => Opened::BadText { name: name.clone(), problem, bytes: bytes.clone() },
+                Err(problem) => Opened::Failed { name: name.clone(), problem: format!("{name}: {problem}") },
+            }),
+            "json" if name == "labels.json" => {}
+            "json" => opened.push(corpus(name, json_reader(bytes)(name, bytes, known_labels))),
+            "jsonl" => match labels_json {
+                Some((labels_name, labels)) if looks_like_hf(bytes) => {
+                    opened.push(corpus(name, hf::import(name, bytes, labels_name, labels, known_labels)));
+                }
+                _ => opened.push(corpus(name, jsonl::import(name, bytes, known_labels))),
+            },
+            "conll" | "iob" | "iob2" | "bio" => opened.push(corpus(name, conll::import(name, bytes, known_labels))),
+            other => opened.push(Opened::Failed {
+                name: name.clone(),
+                problem: format!(
+                    "{name}: Sorot does not open .{other} files; it opens .txt, .json (Sorot, Label Studio), .jsonl, .conll and brat .txt + .ann"
+                ),
+            }),
+        }
+    }
+    if !brat_files.is_empty() {
+        let source = brat_files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
+        opened.push(corpus(&source, brat::import(&brat_files, known_labels)));
+    }
+    opened
+}
+
+type Reader = fn(&str, &[u8], &[String]) -> Result<(Corpus, ImportReport), FormatError>;
+
+/// Sorot's file is an object with `"format": "sorot"`; Label Studio's
+/// export is an array of tasks.
+fn json_reader(bytes: &[u8]) -> Reader {
+    let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
+    if first == Some(b'[') {
+        label_studio::import
+    } else {
+        sorot_json::import
+    }
+}
+
+/// Hugging Face rows carry `tokens` and `ner_tags`.
+fn looks_like_hf(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(4096)];
+    let head = String::from_utf8_lossy(head);
+    head.contains("\"tokens\"") && head.contains("\"ner_tags\"")
+}
+
+fn corpus(name: &str, result: Result<(Corpus, ImportReport), FormatError>) -> Opened {
+    match result {
+        Ok((corpus, report)) => Opened::Corpus { source: name.to_owned(), corpus, report },
+        Err(error) => Opened::Failed { name: name.to_owned(), problem: error.to_string() },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(opened: &[Opened]) -> Vec<String> {
+        opened
+            .iter()
+            .map(|o| match o {
+                Opened::Text { name, .. } => format!("text {name}"),
+                Opened::BadText { name, .. } => format!("bad {name}"),
+                Opened::Corpus { source, corpus, .. } => format!("corpus {source} ({})", corpus.documents.len()),
+                Opened::Failed { name, .. } => format!("failed {name}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn files_are_routed_by_name_and_content() {
+        let labels: Vec<String> = ["ACTOR", "LOCATION"].map(String::from).to_vec();
+        let files: Vec<(String, Vec<u8>)> = [
+            ("a.txt", "Judul\nDi Bali".as_bytes()),
+            ("b.txt", b"Kao Kim Hourn"),
+            ("b.ann", b"T1\tACTOR 0 13\tKao Kim Hourn\n"),
+            ("c.jsonl", br#"{"text": "Di Bali", "spans": [{"start": 3, "end": 7, "label": "LOCATION"}]}"#),
+            ("d.json", br#"[{"id": 1, "data": {"text": "Di Bali"}, "annotations": []}]"#),
+            ("e.json", br#"{"format": "sorot", "version": 1, "documents": [{"id": "x", "text": "Di Bali", "spans": []}]}"#),
+            ("f.txt", b"Caf\xe9"),
+            ("g.pdf", b"%PDF"),
+        ]
+        .into_iter()
+        .map(|(n, b)| (n.to_owned(), b.to_vec()))
+        .collect();
+        let opened = open_files(&files, &labels);
+        assert_eq!(
+            names(&opened),
+            ["text a.txt", "corpus c.jsonl (1)", "corpus d.json (1)", "corpus e.json (1)", "bad f.txt", "failed g.pdf", "corpus b.txt, b.ann (1)"]
+        );
+    }
+}

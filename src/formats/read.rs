@@ -1,0 +1,333 @@
+//! What every importer shares: bytes to text, JSON syntax errors located by
+//! line and column, and the checks brat makes on each span before its
+//! document joins the corpus (nlplab/brat `server/src/annotation.py`):
+//! start < end, end ≤ the text's length in code points, a known label, and
+//! the stored span text equal to the document's slice.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+
+use serde_json::Value;
+
+use super::corpus::{default_title, CharSlicer, Corpus, CorpusDocument, CorpusSpan, DocumentMeta, Status};
+use super::report::{FormatError, ImportReport, Problem, ProblemKind};
+use super::text::{self, TextError};
+
+/// The largest file an importer reads, in bytes: 256 MiB.
+pub const MAX_FILE_BYTES: usize = 256 << 20;
+
+/// Decodes a file's bytes as text: UTF-8, a byte order mark dropped, UTF-16
+/// with a byte order mark decoded.
+pub(crate) fn decode(file: &str, bytes: &[u8]) -> Result<String, FormatError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(fatal(file, ProblemKind::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES }));
+    }
+    text::decode(bytes).map_err(|error| {
+        fatal(
+            file,
+            match error {
+                TextError::Empty => ProblemKind::Empty,
+                TextError::InvalidUtf8 { byte_idx } => ProblemKind::InvalidUtf8 { byte_idx },
+                TextError::InvalidUtf16 => ProblemKind::InvalidUtf16,
+                TextError::Binary => ProblemKind::Binary,
+            },
+        )
+    })
+}
+
+/// Parses a whole file as one JSON value.
+pub(crate) fn parse_json(file: &str, text: &str) -> Result<Value, FormatError> {
+    if text.trim().is_empty() {
+        return Err(fatal(file, ProblemKind::Empty));
+    }
+    serde_json::from_str(text).map_err(|error| {
+        let kind = malformed(text, 1, &error);
+        FormatError(Problem { file: file.to_owned(), document: None, line: Some(error.line()), kind })
+    })
+}
+
+/// The non-blank lines of a JSON Lines text, each with its 1-based line
+/// number and its value or syntax error.
+pub(crate) fn json_lines(text: &str) -> impl Iterator<Item = (usize, Result<Value, ProblemKind>)> + '_ {
+    text.split('\n').enumerate().filter(|(_, line)| !line.trim().is_empty()).map(|(i, line)| {
+        (i + 1, serde_json::from_str(line).map_err(|error| malformed(line, i + 1, &error)))
+    })
+}
+
+/// A JSON syntax error in `source`, which starts on file line `first_line`;
+/// the column is counted in characters.
+pub(crate) fn malformed(source: &str, first_line: usize, error: &serde_json::Error) -> ProblemKind {
+    let line_text = source.split('\n').nth(error.line().saturating_sub(1)).unwrap_or_default();
+    // serde_json counts the column in bytes, up to and including the fault.
+    let column = line_text.char_indices().take_while(|&(byte_idx, _)| byte_idx < error.column()).count();
+    let position = format!(" at line {} column {}", error.line(), error.column());
+    let message = error.to_string();
+    let message = message.strip_suffix(&position).unwrap_or(&message).to_owned();
+    ProblemKind::MalformedJson { line: first_line + error.line().saturating_sub(1), column, message }
+}
+
+/// A problem that stops the whole file from being read.
+pub(crate) fn fatal(file: &str, kind: ProblemKind) -> FormatError {
+    FormatError(Problem { file: file.to_owned(), document: None, line: None, kind })
+}
+
+/// A whole number of code points; `None` for negatives, fractions and
+/// anything not a number. Numbers past `usize` saturate, so they are
+/// reported as out of range rather than wrapped.
+pub(crate) fn offset(value: Option<&Value>) -> Option<usize> {
+    value?.as_u64().map(|n| usize::try_from(n).unwrap_or(usize::MAX))
+}
+
+/// A string field, if present and a string.
+pub(crate) fn string(value: Option<&Value>) -> Option<String> {
+    value?.as_str().map(str::to_owned)
+}
+
+/// A span as a file states it, before the checks.
+#[derive(Debug)]
+pub(crate) struct RawSpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    /// The span's text as the file stores it, to check against the slice.
+    pub text: Option<String>,
+    pub value: Option<Value>,
+    /// The file line the span was read from, when that is finer than the document's.
+    pub line: Option<usize>,
+}
+
+/// A document as a file states it, before the checks; `None` fields get
+/// the defaults the corpus documents.
+#[derive(Debug, Default)]
+pub(crate) struct RawDocument {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub text: String,
+    pub meta: DocumentMeta,
+    pub status: Option<Status>,
+    pub annotator: Option<String>,
+    pub spans: Vec<RawSpan>,
+    /// The file line the document starts on, for line-based formats.
+    pub line: Option<usize>,
+    /// Shape problems found while reading the document, with their lines.
+    pub problems: Vec<(Option<usize>, ProblemKind)>,
+}
+
+impl RawDocument {
+    /// A document with this text, read from `line`.
+    pub fn new(text: String, line: Option<usize>) -> Self {
+        RawDocument { text, line, ..RawDocument::default() }
+    }
+
+    /// Notes that something in the document is not the shape expected.
+    pub fn shape(&mut self, line: Option<usize>, expected: &str) {
+        self.problems.push((line.or(self.line), ProblemKind::WrongShape { expected: expected.to_owned() }));
+    }
+
+    /// Takes the id a file gives: a non-empty string or a whole number.
+    /// Anything else is reported, and the document gets a generated id.
+    pub fn set_id(&mut self, value: Option<&Value>) {
+        self.id = match value {
+            None | Some(Value::Null) => None,
+            Some(Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            Some(Value::Number(n)) if n.is_u64() || n.is_i64() => Some(n.to_string()),
+            Some(_) => {
+                self.shape(None, "an \"id\" that is a non-empty string or a whole number");
+                None
+            }
+        };
+    }
+
+    /// Takes `status` and `annotator` strings, reporting a status that is
+    /// none of the four.
+    pub fn set_status_and_annotator(&mut self, status: Option<&Value>, annotator: Option<&Value>) {
+        if let Some(value) = status.filter(|v| !v.is_null()) {
+            self.status = value.as_str().and_then(Status::parse);
+            if self.status.is_none() {
+                self.shape(None, "a \"status\" of \"todo\", \"in progress\", \"done\" or \"skipped\"");
+            }
+        }
+        self.annotator = string(annotator);
+    }
+
+    /// Adds a span from the JSON values a file gives for it, or reports
+    /// what is wrong with them.
+    pub fn push_json_span(
+        &mut self,
+        start: Option<&Value>,
+        end: Option<&Value>,
+        label: Option<&Value>,
+        text: Option<&Value>,
+        value: Option<&Value>,
+    ) {
+        let label = label.and_then(Value::as_str).filter(|l| !l.is_empty());
+        match (offset(start), offset(end), label) {
+            (Some(start), Some(end), Some(label)) => self.spans.push(RawSpan {
+                start,
+                end,
+                label: label.to_owned(),
+                text: string(text),
+                value: value.filter(|v| !v.is_null()).cloned(),
+                line: None,
+            }),
+            _ => self.shape(None, "a span with whole-number start and end offsets and a label name"),
+        }
+    }
+}
+
+/// Collects the documents and problems of one import, checking each span.
+pub(crate) struct Reader<'a> {
+    /// The file problems are reported against; brat changes it per document.
+    pub file: String,
+    stem: String,
+    known: &'a [String],
+    declared: Option<Vec<String>>,
+    /// How the file writes a span's text: brat's one-line form, say.
+    span_text: fn(&str) -> Cow<'_, str>,
+    documents: Vec<CorpusDocument>,
+    ids: HashSet<String>,
+    /// The next `-n` suffix to try for each id that was taken.
+    next_suffix: HashMap<String, usize>,
+    unknown: HashSet<String>,
+    problems: Vec<Problem>,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader for the file `file`, whose schema has the labels `known`.
+    pub fn new(file: &str, known: &'a [String]) -> Self {
+        let base = file.rsplit(['/', '\\']).next().unwrap_or(file);
+        let stem = base.split('.').next().filter(|s| !s.is_empty()).unwrap_or("document").to_owned();
+        Reader {
+            file: file.to_owned(),
+            stem,
+            known,
+            declared: None,
+            span_text: |slice| Cow::Borrowed(slice),
+            documents: Vec::new(),
+            ids: HashSet::new(),
+            next_suffix: HashMap::new(),
+            unknown: HashSet::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    /// Compares stored span texts with `rule(slice)` instead of the slice.
+    pub fn with_span_text(mut self, rule: fn(&str) -> Cow<'_, str>) -> Self {
+        self.span_text = rule;
+        self
+    }
+
+    /// The labels the file declares, in its order.
+    pub fn declare_labels(&mut self, labels: Vec<String>) {
+        self.declared = Some(labels);
+    }
+
+    /// Records a problem found elsewhere, e.g. one file of several unreadable.
+    pub fn push_problem(&mut self, problem: Problem) {
+        self.problems.push(problem);
+    }
+
+    /// Records a problem.
+    pub fn problem(&mut self, line: Option<usize>, document: Option<&str>, kind: ProblemKind) {
+        self.problems.push(Problem { file: self.file.clone(), document: document.map(str::to_owned), line, kind });
+    }
+
+    /// Checks a document and adds it with its good spans.
+    pub fn add(&mut self, raw: RawDocument) {
+        let id = self.unique_id(raw.id, raw.line);
+        for (line, kind) in raw.problems {
+            self.problem(line, Some(&id), kind);
+        }
+        if raw.text.is_empty() {
+            self.problem(raw.line, Some(&id), ProblemKind::Empty);
+            return;
+        }
+        let spans = self.check_spans(&id, &raw.text, raw.spans, raw.line);
+        self.documents.push(CorpusDocument {
+            title: raw.title.unwrap_or_else(|| default_title(&raw.text)),
+            status: raw.status.unwrap_or(Status::unstated(!spans.is_empty())),
+            id,
+            text: raw.text,
+            meta: raw.meta,
+            annotator: raw.annotator,
+            spans,
+        });
+    }
+
+    /// The corpus read, or the first problem when no document could be read.
+    pub fn finish(self) -> Result<(Corpus, ImportReport), FormatError> {
+        if self.documents.is_empty() {
+            let first = self.problems.into_iter().next();
+            return Err(FormatError(first.unwrap_or(Problem { file: self.file, document: None, line: None, kind: ProblemKind::Empty })));
+        }
+        let labels = self.declared.unwrap_or_else(|| self.known.to_vec());
+        let mut corpus = Corpus { labels, documents: self.documents };
+        corpus.labels = corpus.all_labels();
+        Ok((corpus, ImportReport { problems: self.problems }))
+    }
+
+    /// The file's id if it is new; a generated one if it has none; a
+    /// renamed one, reported, if it is taken.
+    fn unique_id(&mut self, id: Option<String>, line: Option<usize>) -> String {
+        let wanted = id.unwrap_or_else(|| format!("{}-{}", self.stem, self.documents.len() + 1));
+        if self.ids.insert(wanted.clone()) {
+            return wanted;
+        }
+        // Counting on from the last suffix given keeps a file that repeats
+        // one id many times linear.
+        let n = self.next_suffix.entry(wanted.clone()).or_insert(2);
+        let mut unique = format!("{wanted}-{n}");
+        while self.ids.contains(&unique) {
+            *n += 1;
+            unique = format!("{wanted}-{n}");
+        }
+        *n += 1;
+        self.ids.insert(unique.clone());
+        self.problem(line, Some(&unique), ProblemKind::DuplicateId { id: wanted, renamed: unique.clone() });
+        unique
+    }
+
+    /// The spans that pass the checks, sorted, without exact repeats.
+    fn check_spans(&mut self, id: &str, text: &str, raw: Vec<RawSpan>, doc_line: Option<usize>) -> Vec<CorpusSpan> {
+        if raw.is_empty() {
+            return Vec::new();
+        }
+        let slicer = CharSlicer::new(text);
+        let len = slicer.char_len();
+        let mut spans: Vec<(CorpusSpan, Option<usize>)> = Vec::with_capacity(raw.len());
+        for span in raw {
+            let line = span.line.or(doc_line);
+            if span.start >= span.end {
+                self.problem(line, Some(id), ProblemKind::Reversed { start: span.start, end: span.end });
+                continue;
+            }
+            if span.end > len {
+                self.problem(line, Some(id), ProblemKind::OutOfRange { end: span.end, len });
+                continue;
+            }
+            if let Some(found) = span.text {
+                let expected = (self.span_text)(slicer.slice(span.start, span.end).unwrap_or_default());
+                if found != expected {
+                    self.problem(line, Some(id), ProblemKind::TextMismatch { expected: expected.into_owned(), found });
+                    continue;
+                }
+            }
+            if !self.known.contains(&span.label) && self.unknown.insert(span.label.clone()) {
+                self.problem(line, Some(id), ProblemKind::UnknownLabel { label: span.label.clone() });
+            }
+            spans.push((CorpusSpan { start: span.start, end: span.end, label: span.label, value: span.value }, line));
+        }
+        spans.sort_by(|(a, _), (b, _)| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
+        let mut kept: Vec<CorpusSpan> = Vec::with_capacity(spans.len());
+        for (span, line) in spans {
+            match kept.last() {
+                Some(last) if (last.start, last.end, &last.label) == (span.start, span.end, &span.label) => {
+                    let kind = ProblemKind::DuplicateSpan { start: span.start, end: span.end, label: span.label };
+                    self.problem(line, Some(id), kind);
+                }
+                _ => kept.push(span),
+            }
+        }
+        kept
+    }
+}

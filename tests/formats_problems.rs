@@ -1,0 +1,216 @@
+//! Hostile and broken files, one case each: the importer keeps the good
+//! part and names each problem with its file, line and document, or refuses
+//! the file with one problem when nothing in it can be used.
+
+use sorot::formats::{
+    conll, jsonl, label_studio, sorot_json, Corpus, CorpusDocument, CorpusSpan, FormatError, ImportReport, Problem, ProblemKind,
+    MAX_FILE_BYTES,
+};
+use sorot::model::{seed_document, Action, AppState, Label};
+
+fn labels() -> Vec<String> {
+    ["ACTOR", "VICTIM_COUNT", "LOCATION", "POLICY_CALL"].map(String::from).to_vec()
+}
+
+fn jsonl_ok(file: &str) -> (Corpus, ImportReport) {
+    jsonl::import("berita.jsonl", file.as_bytes(), &labels()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn messages(report: &ImportReport) -> Vec<String> {
+    report.problems.iter().map(Problem::to_string).collect()
+}
+
+fn refusal(result: Result<(Corpus, ImportReport), FormatError>) -> Problem {
+    match result {
+        Ok((corpus, report)) => panic!("accepted: {corpus:?} {report:?}"),
+        Err(FormatError(problem)) => problem,
+    }
+}
+
+const GOOD: &str = r#"{"id":"a1","text":"Kao Kim Hourn ke Bali","spans":[{"start":0,"end":13,"label":"ACTOR"}]}"#;
+
+#[test]
+fn reversed_and_out_of_range_spans_are_skipped_and_named() {
+    let file = format!(
+        "{GOOD}\n\n{}\n",
+        concat!(
+            r#"{"id":"a7","text":"Kao Kim Hourn ke Bali","spans":[{"start":40,"end":38,"label":"ACTOR"},"#,
+            r#"{"start":3,"end":3,"label":"ACTOR"},{"start":17,"end":99,"label":"LOCATION"},"#,
+            r#"{"start":17,"end":21,"label":"LOCATION"}]}"#
+        )
+    );
+    let (corpus, report) = jsonl_ok(&file);
+    assert_eq!(
+        messages(&report),
+        [
+            "berita.jsonl line 3 (doc \"a7\"): span 40..38 is reversed",
+            "berita.jsonl line 3 (doc \"a7\"): span 3..3 is empty",
+            "berita.jsonl line 3 (doc \"a7\"): span ends at 99, past the end of the text (21 characters)",
+        ]
+    );
+    assert_eq!(corpus.documents[1].spans.len(), 1);
+}
+
+#[test]
+fn utf16_offsets_after_an_emoji_show_as_a_text_mismatch() {
+    // Label Studio once stored JavaScript (UTF-16) offsets: "annotation" at 13..23, not 12..22.
+    let file = r#"[{"id": 1, "data": {"text": "💩This is an annotation."}, "annotations": [{"result": [
+        {"type": "labels", "value": {"start": 13, "end": 23, "text": "annotation", "labels": ["ACTOR"]}},
+        {"type": "labels", "value": {"start": 1, "end": 5, "text": "This", "labels": ["ACTOR"]}},
+        {"type": "choices", "value": {"choices": ["relevant"]}}]}]}]"#;
+    let (corpus, report) = label_studio::import("project-1.json", file.as_bytes(), &labels()).unwrap();
+    assert_eq!(corpus.documents[0].spans.len(), 1);
+    assert_eq!(report.problems[0].kind, ProblemKind::Unsupported { what: "a \"choices\" result".into() });
+    assert_eq!(
+        report.problems[1].kind,
+        ProblemKind::TextMismatch { expected: "nnotation.".into(), found: "annotation".into() }
+    );
+    assert!(report.problems[1].to_string().contains("UTF-16"));
+}
+
+#[test]
+fn duplicate_ids_are_renamed_and_reported() {
+    let (corpus, report) = jsonl_ok(&format!("{GOOD}\n{GOOD}\n{GOOD}\n"));
+    let ids: Vec<_> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a1", "a1-2", "a1-3"]);
+    assert_eq!(
+        messages(&report)[0],
+        "berita.jsonl line 2 (doc \"a1-2\"): document id \"a1\" is used twice; this document was renamed \"a1-2\""
+    );
+}
+
+#[test]
+fn unknown_labels_are_kept_listed_and_reported_once() {
+    let file = r#"{"text":"Kao ke Bali","label":[[0,3,"PERSON"],[7,11,"PERSON"],[7,11,"GPE"],[7,11,"GPE"]]}"#;
+    let (corpus, report) = jsonl_ok(file);
+    assert_eq!(corpus.documents[0].spans.len(), 3);
+    assert_eq!(corpus.labels[4..], ["PERSON".to_owned(), "GPE".to_owned()]);
+    let kinds: Vec<_> = report.problems.iter().map(|p| p.kind.clone()).collect();
+    assert_eq!(
+        kinds,
+        [
+            ProblemKind::UnknownLabel { label: "PERSON".into() },
+            ProblemKind::UnknownLabel { label: "GPE".into() },
+            ProblemKind::DuplicateSpan { start: 7, end: 11, label: "GPE".into() },
+        ]
+    );
+}
+
+#[test]
+fn a_newer_sorot_file_is_refused_whole() {
+    let file = r#"{"format": "sorot", "version": 2, "offset_unit": "codepoint", "labels": [], "documents": []}"#;
+    let problem = refusal(sorot_json::import("berita.sorot.json", file.as_bytes(), &labels()));
+    assert_eq!(problem.kind, ProblemKind::FutureVersion { found: 2 });
+    assert!(problem.to_string().starts_with("berita.sorot.json: written by a newer Sorot"));
+    let utf16 = r#"{"format": "sorot", "version": 1, "offset_unit": "utf16", "documents": []}"#;
+    assert!(matches!(refusal(sorot_json::import("x.json", utf16.as_bytes(), &[])).kind, ProblemKind::WrongShape { .. }));
+}
+
+#[test]
+fn malformed_json_is_located_by_line_and_character_column() {
+    let file = "{\"format\": \"sorot\",\n \"version\": 1,\n \"labels\": [\"💩\" \"ACTOR\"]}";
+    let problem = refusal(sorot_json::import("berita.sorot.json", file.as_bytes(), &labels()));
+    assert_eq!(problem.line, Some(3));
+    assert!(matches!(&problem.kind, ProblemKind::MalformedJson { line: 3, column: 17, .. }), "{problem:?}");
+    assert_eq!(problem.to_string(), "berita.sorot.json line 3: not valid JSON at column 17: expected `,` or `]`");
+    let (corpus, report) = jsonl_ok(&format!("{GOOD}\n{{\"text\": \"💩\",}}\n"));
+    assert_eq!(corpus.documents.len(), 1);
+    assert!(matches!(report.problems[0].kind, ProblemKind::MalformedJson { line: 2, column: 14, .. }), "{report:?}");
+}
+
+#[test]
+fn a_byte_order_mark_before_json_is_not_an_error() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(sorot_json::export(&AppState::with_document(seed_document())).as_bytes());
+    let (corpus, report) = sorot_json::import("export.json", &bytes, &labels()).unwrap();
+    assert!(report.is_clean());
+    assert_eq!(corpus.documents[0].id, "seed-article");
+    let (corpus, _) = jsonl::import("b.jsonl", format!("\u{feff}{GOOD}\n").as_bytes(), &labels()).unwrap();
+    assert_eq!(corpus.documents[0].spans.len(), 1);
+}
+
+#[test]
+fn a_jsonl_line_that_is_a_number_is_reported_and_skipped() {
+    let (corpus, report) = jsonl_ok(&format!("42\n{GOOD}\n[1]\n"));
+    assert_eq!(corpus.documents.len(), 1);
+    let lines: Vec<_> = report.problems.iter().map(|p| (p.line, p.kind.clone())).collect();
+    let shape = ProblemKind::WrongShape { expected: "a JSON object with a \"text\" string".into() };
+    assert_eq!(lines, [(Some(1), shape.clone()), (Some(3), shape)]);
+    let only_bad = refusal(jsonl::import("n.jsonl", b"42\n", &labels()));
+    assert_eq!(only_bad.line, Some(1));
+}
+
+#[test]
+fn files_that_are_not_text_or_hold_nothing_are_refused() {
+    let not_utf8 = refusal(jsonl::import("x.jsonl", b"{\"text\": \"\xC3\x28\"}", &labels()));
+    assert_eq!(not_utf8.kind, ProblemKind::InvalidUtf8 { byte_idx: 10 });
+    assert_eq!(refusal(sorot_json::import("x.json", b" \n ", &labels())).kind, ProblemKind::Empty);
+    assert_eq!(refusal(jsonl::import("x.jsonl", b"\n\n", &labels())).kind, ProblemKind::Empty);
+    let huge = vec![0u8; MAX_FILE_BYTES + 1];
+    let too_large = refusal(jsonl::import("x.jsonl", &huge, &labels()));
+    assert!(matches!(too_large.kind, ProblemKind::TooLarge { .. }));
+    assert!(too_large.to_string().contains("257 MiB, more than the 256 MiB"));
+}
+
+#[test]
+fn deep_nesting_and_huge_numbers_are_problems_not_crashes() {
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    assert!(matches!(refusal(sorot_json::import("x.json", deep.as_bytes(), &[])).kind, ProblemKind::MalformedJson { .. }));
+    assert!(matches!(refusal(label_studio::import("x.json", deep.as_bytes(), &[])).kind, ProblemKind::MalformedJson { .. }));
+    let file = format!(
+        "{}\n{deep}\n",
+        concat!(
+            r#"{"text":"Kao","spans":[{"start":0,"end":18446744073709551615,"label":"ACTOR"},"#,
+            r#"{"start":-1,"end":2,"label":"ACTOR"},{"start":0,"end":1e300,"label":"ACTOR"},{"start":0,"end":3,"label":"ACTOR"}]}"#
+        )
+    );
+    let (corpus, report) = jsonl_ok(&file);
+    assert_eq!(corpus.documents[0].spans.len(), 1);
+    let kinds: Vec<_> = report.problems.iter().map(|p| std::mem::discriminant(&p.kind)).collect();
+    let out_of_range = std::mem::discriminant(&ProblemKind::OutOfRange { end: 0, len: 0 });
+    let shape = std::mem::discriminant(&ProblemKind::WrongShape { expected: String::new() });
+    let malformed = std::mem::discriminant(&ProblemKind::MalformedJson { line: 0, column: 0, message: String::new() });
+    assert_eq!(kinds, [shape, shape, out_of_range, malformed]);
+}
+
+#[test]
+fn a_changed_text_and_an_empty_document_are_reported() {
+    let file = r#"{"format":"sorot","version":1,"documents":[
+        {"id":"a","text":"Kao ke Bali","text_sha256":"00","spans":[{"start":7,"end":11,"label":"LOCATION","text":"Bali"}]},
+        {"id":"b","text":""}]}"#;
+    let (corpus, report) = sorot_json::import("x.json", file.as_bytes(), &labels()).unwrap();
+    assert_eq!(corpus.documents.len(), 1);
+    assert!(matches!(report.problems[0].kind, ProblemKind::ChecksumMismatch { .. }));
+    assert_eq!(report.problems[1].to_string(), "x.json (doc \"b\"): there is nothing here to read");
+}
+
+#[test]
+fn the_native_export_of_the_annotator_reads_back() {
+    let mut state = AppState::with_document(seed_document());
+    let text = state.current().document.text().clone();
+    let start = text[..text.find("Kao Kim Hourn").unwrap()].chars().count();
+    state.apply(Action::Tag { start, end: start + 13, label: Label::new("ACTOR") }).unwrap();
+    let (corpus, report) = sorot_json::import("x.json", sorot_json::export(&state).as_bytes(), &labels()).unwrap();
+    assert!(report.is_clean());
+    assert_eq!(corpus, Corpus::from_state(&state));
+    let file: serde_json::Value = serde_json::from_str(&sorot_json::export(&state)).unwrap();
+    assert_eq!(file["documents"][0]["status"], "in progress");
+    assert_eq!(file["documents"][0]["spans"][0]["text"], "Kao Kim Hourn");
+}
+
+#[test]
+fn many_repeats_of_one_id_and_many_spans_stay_linear() {
+    let (corpus, report) = jsonl_ok(&format!("{GOOD}\n").repeat(20_000));
+    assert_eq!(corpus.documents[19_999].id, "a1-20000");
+    assert_eq!(report.problems.len(), 19_999);
+    let words = 20_000;
+    let doc = CorpusDocument {
+        id: "d".into(),
+        text: "kata ".repeat(words),
+        spans: (0..words).flat_map(|i| [CorpusSpan::new(i * 5, i * 5 + 4, "ACTOR"), CorpusSpan::new(i * 5, i * 5 + 4, "LOCATION")]).collect(),
+        ..CorpusDocument::default()
+    };
+    let export = conll::export(&Corpus { labels: labels(), documents: vec![doc] });
+    assert_eq!(export.notes.len(), words);
+    assert_eq!(export.contents.matches("B-ACTOR").count(), words);
+}
