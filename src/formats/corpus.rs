@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashSet};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use crate::model::{self, AppState, DocumentState, ImportedDocument, Label, Metadata};
+use crate::model::{AppState, DocumentState, ImportedDocument, Label, Metadata};
 
 /// A set of documents and the labels they are annotated with.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -47,15 +47,8 @@ pub struct DocumentMeta {
     pub extra: BTreeMap<String, Value>,
 }
 
-/// How far the annotation of a document has got.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Status {
-    #[default]
-    Todo,
-    InProgress,
-    Done,
-    Skipped,
-}
+/// A document's workflow status: the model's own type, written by name.
+pub use crate::model::Status;
 
 /// A labelled range `start..end` of code points, end exclusive.
 ///
@@ -70,33 +63,6 @@ pub struct CorpusSpan {
     /// A normalised attribute of the span, e.g. a victim count `20` or
     /// `{"min": 10, "max": 99}` for "puluhan".
     pub value: Option<Value>,
-}
-
-impl Status {
-    /// The name files use: `"todo"`, `"in progress"`, `"done"`, `"skipped"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Todo => "todo",
-            Status::InProgress => "in progress",
-            Status::Done => "done",
-            Status::Skipped => "skipped",
-        }
-    }
-
-    /// The status a file names, if it is one of the four.
-    pub fn parse(name: &str) -> Option<Status> {
-        [Status::Todo, Status::InProgress, Status::Done, Status::Skipped].into_iter().find(|s| s.as_str() == name)
-    }
-
-    /// The status of a document whose file states none: "todo" without
-    /// spans, "in progress" with some.
-    pub fn unstated(has_spans: bool) -> Status {
-        if has_spans {
-            Status::InProgress
-        } else {
-            Status::Todo
-        }
-    }
 }
 
 impl CorpusSpan {
@@ -179,12 +145,7 @@ impl Corpus {
                     annotator: doc.annotator,
                     extra_json: (!doc.meta.extra.is_empty()).then(|| serde_json::to_string(&doc.meta.extra).unwrap_or_default()),
                 },
-                status: match doc.status {
-                    Status::Todo => model::Status::Todo,
-                    Status::InProgress => model::Status::InProgress,
-                    Status::Done => model::Status::Done,
-                    Status::Skipped => model::Status::Skipped,
-                },
+                status: doc.status,
                 text: doc.text,
             })
             .collect()
@@ -201,12 +162,7 @@ impl CorpusDocument {
             title: doc.document.title().to_owned(),
             text: doc.document.text().to_string(),
             meta: DocumentMeta { source: meta.source.clone(), date: meta.date.clone(), extra },
-            status: match doc.status {
-                model::Status::Todo => Status::Todo,
-                model::Status::InProgress => Status::InProgress,
-                model::Status::Done => Status::Done,
-                model::Status::Skipped => Status::Skipped,
-            },
+            status: doc.status,
             annotator: meta.annotator.clone(),
             spans: doc.annotations.spans().iter().map(|span| CorpusSpan::new(span.start(), span.end(), span.label().name())).collect(),
         }

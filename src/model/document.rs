@@ -21,8 +21,23 @@ impl Status {
     /// Every status, in workflow order.
     pub const ALL: [Status; 4] = [Status::Todo, Status::InProgress, Status::Done, Status::Skipped];
 
+    /// The status a file names, if it is one of the four.
+    pub fn parse(name: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
+    /// The status of a document whose file states none: "todo" without
+    /// spans, "in progress" with some.
+    pub fn unstated(has_spans: bool) -> Status {
+        if has_spans {
+            Status::InProgress
+        } else {
+            Status::Todo
+        }
+    }
+
     /// The status's name as files and the UI write it: `"in progress"`.
-    pub fn name(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Status::Todo => "todo",
             Status::InProgress => "in progress",

@@ -407,7 +407,7 @@ impl AppState {
                 }
                 Rc::make_mut(&mut self.documents[self.current]).status = status;
                 self.unsaved_changes += 1;
-                Ok(Outcome::changed(Some(format!("Marked {}", status.name()))))
+                Ok(Outcome::changed(Some(format!("Marked {}", status.as_str()))))
             }
             Action::StepDocument { forward } => {
                 let count = self.documents.len();

@@ -134,7 +134,7 @@ pub fn stored_document(doc: &DocumentState) -> StoredDocument {
     let meta = &doc.meta;
     StoredDocument {
         id: doc.document.id().to_owned(),
-        status: doc.status.name().to_owned(),
+        status: doc.status.as_str().to_owned(),
         meta: StoredMetadata {
             source: meta.source.clone(),
             date: meta.date.clone(),
@@ -191,7 +191,7 @@ fn restore_document(id: &str, text: &str, stored: StoredDocument) -> Result<Docu
         stack.into_iter().map(|edits| edits.iter().map(model_edit).collect::<Result<_, _>>().map(Revision)).collect()
     };
     let history = History::from_stacks(revisions(stored.undo)?, revisions(stored.redo)?);
-    let status = Status::ALL.into_iter().find(|s| s.name() == stored.status).unwrap_or_default();
+    let status = Status::parse(&stored.status).unwrap_or_default();
     let meta = Rc::new(Metadata {
         source: stored.meta.source,
         date: stored.meta.date,

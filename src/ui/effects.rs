@@ -106,15 +106,19 @@ pub fn stored_theme() -> Option<Theme> {
     }
 }
 
-/// Applies `theme` to the page (`<html data-theme>`) and remembers it.
+/// Applies `theme` to the page (`<html data-theme>` is `light` or `dark`,
+/// "system" resolved through `prefers-color-scheme`) and remembers it.
 pub fn apply_theme(theme: Theme) {
-    let name = match theme {
-        Theme::System => "system",
-        Theme::Light => "light",
-        Theme::Dark => "dark",
+    let system_dark = || {
+        gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|query| query.matches())
+    };
+    let (name, shown) = match theme {
+        Theme::System => ("system", if system_dark() { "dark" } else { "light" }),
+        Theme::Light => ("light", "light"),
+        Theme::Dark => ("dark", "dark"),
     };
     if let Some(root) = gloo::utils::document().document_element() {
-        let _ = root.set_attribute("data-theme", name);
+        let _ = root.set_attribute("data-theme", shown);
     }
     if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
         let _ = storage.set_item(THEME_KEY, name);

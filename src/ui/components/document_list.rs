@@ -36,10 +36,10 @@ pub fn document_list(props: &DocumentListProps) -> Html {
                         class={classes!("doc-item", current.then_some("is-current"))}
                         aria-current={current.then_some("page")}
                         data-doc-id={doc.document.id().to_owned()}
-                        data-status={doc.status.name()}
+                        data-status={doc.status.as_str()}
                         {onclick}
                     >
-                        <span class={classes!("status-dot", status_class(doc.status))} title={doc.status.name()}></span>
+                        <span class={classes!("status-dot", status_class(doc.status))} title={doc.status.as_str()}></span>
                         <span class="doc-title">{doc.document.title().to_owned()}</span>
                         <span class="doc-count">{format!("{} spans", doc.annotations.len())}</span>
                     </button>
@@ -51,7 +51,7 @@ pub fn document_list(props: &DocumentListProps) -> Html {
         .chain(Status::ALL.into_iter().map(Some))
         .map(|filter| {
             let pressed = props.filter == filter;
-            let label = filter.map_or("all", Status::name);
+            let label = filter.map_or("all", Status::as_str);
             html! {
                 <button class="filter" aria-pressed={pressed.to_string()} aria-label={format!("Show {label}")} onclick={props.onfilter.reform(move |_: MouseEvent| filter)}>{label}</button>
             }
@@ -63,8 +63,8 @@ pub fn document_list(props: &DocumentListProps) -> Html {
         .map(|status| {
             let pressed = shown.status == status;
             html! {
-                <button class={classes!("status-button", status_class(status))} aria-pressed={pressed.to_string()} aria-label={format!("Mark {}", status.name())} onclick={props.onstatus.reform(move |_: MouseEvent| status)}>
-                    {status.name()}
+                <button class={classes!("status-button", status_class(status))} aria-pressed={pressed.to_string()} aria-label={format!("Mark {}", status.as_str())} onclick={props.onstatus.reform(move |_: MouseEvent| status)}>
+                    {status.as_str()}
                 </button>
             }
         })

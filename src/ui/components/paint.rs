@@ -51,7 +51,5 @@ pub fn label_palette(schema: &Schema) -> String {
         light.push_str(&format!("--label-{index}:{color};--chip-{index}:{color};"));
         dark.push_str(&format!("--label-{index}:{};", lighten(&color, DARK_LIGHTEN)));
     }
-    format!(
-        ":root{{{light}}}:root[data-theme=dark]{{{dark}}}@media (prefers-color-scheme:dark){{:root:not([data-theme=light]){{{dark}}}}}"
-    )
+    format!(":root{{{light}}}:root[data-theme=dark]{{{dark}}}")
 }
