@@ -10,6 +10,7 @@
 pub mod formats;
 pub mod model;
 pub mod persist;
+pub mod suggest;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
