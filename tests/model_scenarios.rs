@@ -251,7 +251,7 @@ fn imported(id: &str, text: &str, spans: &[(usize, usize, &str)]) -> sorot::mode
         text: text.into(),
         meta: sorot::model::Metadata { source: Some("IDN Times".into()), ..Default::default() },
         status: sorot::model::Status::Todo,
-        spans: spans.iter().map(|&(s, e, l)| (s, e, label(l))).collect(),
+        spans: spans.iter().map(|&(start, end, l)| sorot::model::ImportedSpan { start, end, label: label(l), value: None }).collect(),
     }
 }
 
@@ -301,4 +301,62 @@ fn unknown_labels_are_offered_to_the_schema() {
     assert_eq!(state.current().status, sorot::model::Status::Todo);
     tag(&mut state, "Di", "PLACE").unwrap();
     assert_eq!(state.current().status, sorot::model::Status::InProgress);
+}
+
+#[test]
+fn suggestions_are_accepted_as_undoable_spans_and_rejections_stick() {
+    let mut state = AppState::with_document(seed_document());
+    state.dispatch(Action::Suggest);
+    let suggestions = state.current().suggestions.clone();
+    let victim = suggestions.iter().position(|s| s.label.name() == "VICTIM_COUNT").expect("a victim count is suggested");
+    let victim_text = state.current().document.slice(suggestions[victim].start, suggestions[victim].end).unwrap().to_owned();
+    assert!(state.dispatch(Action::AcceptSuggestion(victim)));
+    let span = state.current().annotations.spans().iter().find(|s| s.label().name() == "VICTIM_COUNT").unwrap().clone();
+    assert_eq!(state.current().document.slice(span.start(), span.end()).unwrap(), victim_text);
+    assert!(span.value().is_some(), "the count carries its value");
+    assert_eq!(state.current().suggestions.len(), suggestions.len() - 1);
+    // Reject one: running the engine again does not bring it back.
+    let rejected = state.current().suggestions[0].clone();
+    assert!(state.dispatch(Action::RejectSuggestion(0)));
+    state.dispatch(Action::Suggest);
+    assert!(!state.current().suggestions.contains(&rejected));
+    assert!(!state.current().suggestions.iter().any(|s| (s.start, s.end) == (span.start(), span.end())), "tagged spans are not suggested");
+    // Accept all of one label, then undo it as one step.
+    let before = state.current().annotations.len();
+    let actors = state.current().suggestions.iter().filter(|s| s.label.name() == "ACTOR").count();
+    assert!(actors > 1);
+    state.dispatch(Action::AcceptAllSuggestions(label("ACTOR")));
+    assert_eq!(state.current().annotations.len(), before + actors);
+    state.dispatch(Action::Undo);
+    assert_eq!(state.current().annotations.len(), before);
+}
+
+#[test]
+fn tag_all_occurrences_counts_first_and_undoes_as_one_step() {
+    let mut state = AppState::with_document(seed_document());
+    tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
+    state.dispatch(Action::TagAll { all_documents: false, case_sensitive: true });
+    let message = state.notice().unwrap().message().to_owned();
+    let count: usize = message.split_whitespace().nth(1).unwrap().parse().unwrap();
+    assert!(message.starts_with("Tag ") && message.contains("\u{201c}Kao Kim Hourn\u{201d} as ACTOR in this document"), "{message}");
+    assert!(state.dispatch(Action::AcceptOffer));
+    assert_eq!(state.current().annotations.len(), count + 1);
+    assert!(exported(&state).iter().all(|(text, label)| text == "Kao Kim Hourn" && label == "ACTOR"));
+    state.dispatch(Action::Undo);
+    assert_eq!(state.current().annotations.len(), 1);
+}
+
+#[test]
+fn victim_counts_get_a_value_that_can_be_edited() {
+    let mut state = AppState::with_document(seed_document());
+    tag(&mut state, "20 warga negara Indonesia (WNI)", "VICTIM_COUNT").unwrap();
+    let id = state.selected().unwrap();
+    assert_eq!(state.current().annotations.get(id).unwrap().value().map(|v| v.to_string()), Some("20".into()));
+    state.apply(Action::SetValue { id, value: Some("dua puluh satu".into()) }).unwrap();
+    assert_eq!(state.current().annotations.get(id).unwrap().value().map(|v| v.to_string()), Some("21".into()));
+    assert!(matches!(state.apply(Action::SetValue { id, value: Some("banyak sekali".into()) }), Err(ModelError::BadValue(_))));
+    state.apply(Action::Undo).unwrap();
+    assert_eq!(state.current().annotations.get(id).unwrap().value().map(|v| v.to_string()), Some("20".into()));
+    let file: serde_json::Value = serde_json::from_str(&sorot_json::export(&state)).unwrap();
+    assert_eq!(file["documents"][0]["spans"][0]["value"], 20);
 }

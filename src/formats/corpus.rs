@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, HashSet};
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
-use crate::model::{AppState, DocumentState, ImportedDocument, Label, Metadata};
+use std::rc::Rc;
+
+use crate::model::{AppState, DocumentState, ImportedDocument, ImportedSpan, Label, Metadata};
 
 /// A set of documents and the labels they are annotated with.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -138,7 +140,16 @@ impl Corpus {
             .into_iter()
             .map(|doc| ImportedDocument {
                 id: doc.id,
-                spans: doc.spans.into_iter().map(|span| (span.start, span.end, Label::new(&span.label))).collect(),
+                spans: doc
+                    .spans
+                    .into_iter()
+                    .map(|span| ImportedSpan {
+                        start: span.start,
+                        end: span.end,
+                        label: Label::new(&span.label),
+                        value: span.value.map(|v| Rc::from(v.to_string())),
+                    })
+                    .collect(),
                 meta: Metadata {
                     source: doc.meta.source,
                     date: doc.meta.date,
@@ -164,7 +175,15 @@ impl CorpusDocument {
             meta: DocumentMeta { source: meta.source.clone(), date: meta.date.clone(), extra },
             status: doc.status,
             annotator: meta.annotator.clone(),
-            spans: doc.annotations.spans().iter().map(|span| CorpusSpan::new(span.start(), span.end(), span.label().name())).collect(),
+            spans: doc
+                .annotations
+                .spans()
+                .iter()
+                .map(|span| CorpusSpan {
+                    value: span.value().and_then(|v| serde_json::from_str(v).ok()),
+                    ..CorpusSpan::new(span.start(), span.end(), span.label().name())
+                })
+                .collect(),
         }
     }
 }

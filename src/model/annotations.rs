@@ -63,6 +63,15 @@ impl Annotations {
         Ok(Rc::make_mut(&mut self.spans).remove(at))
     }
 
+    /// Replaces the span with the same id and range (e.g. a new value).
+    pub fn replace(&mut self, span: Span) -> Result<Span, ModelError> {
+        let at = self.spans.iter().position(|s| s.id() == span.id()).ok_or(ModelError::UnknownSpan(span.id().0))?;
+        if (self.spans[at].start(), self.spans[at].end(), self.spans[at].label()) != (span.start(), span.end(), span.label()) {
+            return Err(ModelError::UnknownSpan(span.id().0));
+        }
+        Ok(std::mem::replace(&mut Rc::make_mut(&mut self.spans)[at], span))
+    }
+
     /// The spans that overlap `start..end`, in text order.
     pub fn overlapping(&self, start: usize, end: usize) -> impl Iterator<Item = &Span> {
         let before_end = self.spans.partition_point(|s| s.start() < end);

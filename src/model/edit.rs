@@ -1,6 +1,8 @@
 //! Edits: the smallest changes to a document's spans. Applying an edit
 //! returns its inverse, which is what the undo history stores.
 
+use std::rc::Rc;
+
 use super::annotations::Annotations;
 use super::error::ModelError;
 use super::label::Label;
@@ -12,6 +14,8 @@ pub enum Edit {
     Insert(Span),
     Remove(Span),
     Relabel { id: SpanId, to: Label },
+    /// Give a span a normalised value (JSON text), or take it away.
+    SetValue { id: SpanId, value: Option<Rc<str>> },
 }
 
 impl Edit {
@@ -35,6 +39,11 @@ impl Edit {
                 *annotations = changed;
                 Ok(Edit::Relabel { id, to: old.label().clone() })
             }
+            Edit::SetValue { id, value } => {
+                let old = annotations.get(id).ok_or(ModelError::UnknownSpan(id.0))?.clone();
+                annotations.replace(old.with_value(value))?;
+                Ok(Edit::SetValue { id, value: old.value().cloned() })
+            }
         }
     }
 }
@@ -54,6 +63,7 @@ mod tests {
             Edit::Insert(Span::new(SpanId(2), 17, 30, Label::new("LOCATION")).unwrap()),
             Edit::Remove(base),
             Edit::Relabel { id: SpanId(1), to: Label::new("LOCATION") },
+            Edit::SetValue { id: SpanId(1), value: Some(Rc::from("20")) },
         ];
         for edit in edits {
             let inverse = edit.apply(&mut annotations, text).unwrap();

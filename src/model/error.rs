@@ -30,6 +30,10 @@ pub enum ModelError {
     NothingImported(String),
     /// A schema change was refused.
     Schema(String),
+    /// The suggestion is no longer offered.
+    UnknownSuggestion,
+    /// A typed value is neither JSON nor a number in words.
+    BadValue(String),
     /// No document is open at this position.
     UnknownDocument(usize),
 }
@@ -59,6 +63,11 @@ impl fmt::Display for ModelError {
             ModelError::InconsistentSession(what) => write!(f, "The saved session is damaged ({what}); export what you see now."),
             ModelError::NothingImported(why) => write!(f, "{why}."),
             ModelError::Schema(why) => write!(f, "{why}"),
+            ModelError::UnknownSuggestion => write!(f, "That suggestion is no longer offered; run Suggest again."),
+            ModelError::BadValue(text) => write!(
+                f,
+                "\u{201c}{text}\u{201d} is not a value: type a number (20), a range ({{\"min\":10,\"max\":99}}) or words (dua puluh, ratusan)."
+            ),
             ModelError::UnknownDocument(index) => write!(f, "There is no open document #{}.", index + 1),
         }
     }

@@ -25,7 +25,7 @@ pub use error::ModelError;
 pub use label::{Label, LabelDef, Schema, Stroke};
 pub use refine::Precision;
 pub use span::{Span, SpanId};
-pub use state::{Action, AppState, DocumentState, ImportedDocument, Notice, Outcome, Theme};
+pub use state::{victim_value, Action, AppState, DocumentState, ImportedDocument, ImportedSpan, Notice, Outcome, Suggested, Theme};
 
 /// The article Sorot opens with: an IDN Times report on trafficking (TPPO).
 pub const SEED_ARTICLE: &str = include_str!("../seed_article.txt");

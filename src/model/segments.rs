@@ -29,6 +29,8 @@ pub struct Segment {
     pub end: usize,
     /// Covering spans, outermost lane first.
     pub layers: Vec<Layer>,
+    /// Indices of the open suggestions covering this segment.
+    pub suggestions: Vec<usize>,
 }
 
 /// A block's segments and how many lanes its spans need.
@@ -38,19 +40,28 @@ pub struct BlockLayout {
     pub lanes: usize,
 }
 
-/// Cuts `block` into segments; `spans` are the spans overlapping it.
+/// An open suggestion's place in a block: its index in the document's
+/// suggestion list and its char range.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Ghost {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Cuts `block` into segments; `spans` are the spans overlapping it and
+/// `ghosts` the open suggestions overlapping it.
 ///
 /// ```text
 /// block "Kao Kim Hourn mengajak"  ACTOR 0..13
 ///   -> [0..13 ACTOR lane 0] [13..22 no layers]
 /// ```
-pub fn layout_block(block: &Block, spans: &[Span]) -> BlockLayout {
+pub fn layout_block(block: &Block, spans: &[Span], ghosts: &[Ghost]) -> BlockLayout {
     let lanes_by_span = assign_lanes(block, spans);
     let lanes = lanes_by_span.iter().map(|(_, lane)| lane + 1).max().unwrap_or(0);
     let mut cuts = vec![block.start, block.end];
-    for span in spans {
-        cuts.extend([span.start(), span.end()].into_iter().filter(|&p| p > block.start && p < block.end));
-    }
+    let edges = spans.iter().flat_map(|s| [s.start(), s.end()]).chain(ghosts.iter().flat_map(|g| [g.start, g.end]));
+    cuts.extend(edges.filter(|&p| p > block.start && p < block.end));
     cuts.sort_unstable();
     cuts.dedup();
     let segments = cuts
@@ -69,7 +80,8 @@ pub fn layout_block(block: &Block, spans: &[Span]) -> BlockLayout {
                 })
                 .collect();
             layers.sort_by_key(|layer| layer.lane);
-            Segment { start, end, layers }
+            let suggestions = ghosts.iter().filter(|g| g.start <= start && g.end >= end).map(|g| g.index).collect();
+            Segment { start, end, layers, suggestions }
         })
         .collect();
     BlockLayout { segments, lanes }
@@ -175,7 +187,7 @@ mod tests {
     fn nested_spans_stack_on_separate_lanes() {
         let block = Block { start: 10, end: 40, kind: BlockKind::Paragraph, start_byte_idx: 10, end_byte_idx: 40 };
         let spans = [span(1, 10, 30, "POLICY_CALL"), span(2, 10, 15, "ACTOR"), span(3, 20, 25, "LOCATION")];
-        let layout = layout_block(&block, &spans);
+        let layout = layout_block(&block, &spans, &[]);
         assert_eq!(layout.lanes, 2);
         assert_eq!(describe(&layout), ["10..15[1@0,2@1]", "15..20[1@0]", "20..25[1@0,3@1]", "25..30[1@0]", "30..40[]"]);
         assert!(layout.segments[0].layers.iter().all(|l| l.starts_here));
@@ -185,7 +197,7 @@ mod tests {
     fn spans_crossing_the_block_edge_are_clipped() {
         let block = Block { start: 10, end: 20, kind: BlockKind::Paragraph, start_byte_idx: 10, end_byte_idx: 20 };
         let spans = [span(1, 5, 12, "ACTOR"), span(2, 18, 30, "ACTOR")];
-        let layout = layout_block(&block, &spans);
+        let layout = layout_block(&block, &spans, &[]);
         assert_eq!(describe(&layout), ["10..12[1@0]", "12..18[]", "18..20[2@0]"]);
         assert!(!layout.segments[0].layers[0].starts_here);
         assert_eq!(layout.lanes, 1);
@@ -202,6 +214,10 @@ mod tests {
     #[test]
     fn empty_block_layout_is_one_plain_segment() {
         let block = Block { start: 0, end: 5, kind: BlockKind::Title, start_byte_idx: 0, end_byte_idx: 5 };
-        assert_eq!(describe(&layout_block(&block, &[])), ["0..5[]"]);
+        assert_eq!(describe(&layout_block(&block, &[], &[])), ["0..5[]"]);
+        let ghosts = [Ghost { index: 3, start: 1, end: 3 }];
+        let layout = layout_block(&block, &[], &ghosts);
+        assert_eq!(describe(&layout), ["0..1[]", "1..3[]", "3..5[]"]);
+        assert_eq!(layout.segments[1].suggestions, [3]);
     }
 }

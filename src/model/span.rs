@@ -1,5 +1,7 @@
 //! A span: a labelled, half-open range of char offsets in one document.
 
+use std::rc::Rc;
+
 use super::error::ModelError;
 use super::label::Label;
 
@@ -20,6 +22,7 @@ pub struct Span {
     start: usize,
     end: usize,
     label: Label,
+    value: Option<Rc<str>>,
 }
 
 impl Span {
@@ -28,7 +31,18 @@ impl Span {
         if start >= end {
             return Err(ModelError::EmptyRange { start, end });
         }
-        Ok(Span { id, start, end, label })
+        Ok(Span { id, start, end, label, value: None })
+    }
+
+    /// The same span carrying a normalised value, as JSON text (`20`,
+    /// `{"min":10,"max":99}`), or none.
+    pub fn with_value(&self, value: Option<Rc<str>>) -> Self {
+        Span { value, ..self.clone() }
+    }
+
+    /// The span's normalised value as JSON text, e.g. a victim count.
+    pub fn value(&self) -> Option<&Rc<str>> {
+        self.value.as_ref()
     }
 
     pub fn id(&self) -> SpanId {

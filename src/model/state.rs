@@ -2,7 +2,11 @@
 //! [`AppState::apply`] takes an [`Action`] and either changes the state or
 //! returns a [`ModelError`] leaving it exactly as it was. No I/O happens here.
 
+mod suggestions;
+
 use std::rc::Rc;
+
+pub use suggestions::{victim_value, Suggested};
 
 use super::annotations::Annotations;
 use super::caret::{step, Caret, CaretUnit};
@@ -65,6 +69,22 @@ pub enum Action {
     ShowHelp(bool),
     /// Use this colour theme.
     SetTheme(Theme),
+    /// Run the offline suggestion engine on the shown document.
+    Suggest,
+    /// Accept the shown document's suggestion at this index as a span.
+    AcceptSuggestion(usize),
+    /// Accept every open suggestion with this label, as one step.
+    AcceptAllSuggestions(Label),
+    /// Reject the suggestion at this index for good.
+    RejectSuggestion(usize),
+    /// Select a suggestion (for Enter / x), or none.
+    SelectSuggestion(Option<usize>),
+    /// Set (or clear) a span's normalised value, as JSON text.
+    SetValue { id: SpanId, value: Option<String> },
+    /// Offer to tag every other occurrence of the selected span's text.
+    TagAll { all_documents: bool, case_sensitive: bool },
+    /// Tag every untagged whole-word occurrence of `text` with `label`.
+    TagOccurrences { text: String, label: Label, all_documents: bool, case_sensitive: bool },
     /// Replace everything with a session restored from storage.
     Restore(Box<AppState>),
     /// The work was exported or saved: nothing is unsaved any more.
@@ -129,6 +149,11 @@ impl Action {
                 | Action::ImportDocuments { .. }
                 | Action::AddLabels(_)
                 | Action::SetStatus(_)
+                | Action::AcceptSuggestion(_)
+                | Action::AcceptAllSuggestions(_)
+                | Action::RejectSuggestion(_)
+                | Action::SetValue { .. }
+                | Action::TagOccurrences { .. }
         )
     }
 }
@@ -160,6 +185,10 @@ pub struct DocumentState {
     pub history: History,
     pub status: Status,
     pub meta: Rc<Metadata>,
+    /// Open suggestions, shown as outlines until accepted or rejected.
+    pub suggestions: Rc<Vec<Suggested>>,
+    /// Suggestions the annotator rejected: never offered again here.
+    pub rejected: Rc<Vec<(usize, usize, Label)>>,
 }
 
 impl DocumentState {
@@ -171,6 +200,8 @@ impl DocumentState {
             history: History::default(),
             status: Status::Todo,
             meta: Rc::new(Metadata::default()),
+            suggestions: Rc::new(Vec::new()),
+            rejected: Rc::new(Vec::new()),
         }
     }
 }
@@ -182,8 +213,18 @@ pub struct ImportedDocument {
     pub text: String,
     pub meta: Metadata,
     pub status: Status,
-    /// `(start, end, label)` in chars; checked again on import.
-    pub spans: Vec<(usize, usize, Label)>,
+    /// Checked again on import.
+    pub spans: Vec<ImportedSpan>,
+}
+
+/// A span read from a file: chars `start..end`, its label, and its
+/// normalised value as JSON text, if the file had one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedSpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub value: Option<Rc<str>>,
 }
 
 /// The annotator's state: open documents, the schema, the selection.
@@ -204,6 +245,7 @@ pub struct AppState {
     read_only: Option<String>,
     theme: Theme,
     status_filter: Option<Status>,
+    selected_suggestion: Option<usize>,
 }
 
 impl AppState {
@@ -225,6 +267,7 @@ impl AppState {
             read_only: None,
             theme: Theme::System,
             status_filter: None,
+            selected_suggestion: None,
         }
     }
 
@@ -264,6 +307,11 @@ impl AppState {
     /// Span changes since the last export or save.
     pub fn unsaved_changes(&self) -> u32 {
         self.unsaved_changes
+    }
+
+    /// The index of the selected suggestion in the shown document's list.
+    pub fn selected_suggestion(&self) -> Option<usize> {
+        self.selected_suggestion
     }
 
     /// The status the document list is filtered by, if any.
@@ -397,6 +445,7 @@ impl AppState {
                 self.current = index;
                 self.selected = None;
                 self.caret = None;
+                self.selected_suggestion = None;
                 Ok(Outcome::changed(Some(format!("Showing {}", self.current().document.title()))))
             }
             Action::ImportDocuments { source, documents, problems } => self.import(&source, documents, problems),
@@ -440,6 +489,36 @@ impl AppState {
             }
             Action::ShowHelp(open) => Ok(self.replace(|state| &mut state.help_open, open)),
             Action::SetTheme(theme) => Ok(self.replace(|state| &mut state.theme, theme)),
+            Action::Suggest => self.suggest(),
+            Action::AcceptSuggestion(index) => {
+                self.selected_suggestion = None;
+                self.accept_suggestions(&[index])
+            }
+            Action::AcceptAllSuggestions(label) => {
+                let indices: Vec<usize> =
+                    self.current().suggestions.iter().enumerate().filter(|(_, s)| s.label == label).map(|(i, _)| i).collect();
+                self.selected_suggestion = None;
+                self.accept_suggestions(&indices)
+            }
+            Action::RejectSuggestion(index) => {
+                self.selected_suggestion = None;
+                self.reject_suggestion(index)
+            }
+            Action::SelectSuggestion(index) => {
+                if index.is_some_and(|i| i >= self.current().suggestions.len()) {
+                    return Err(ModelError::UnknownSuggestion);
+                }
+                Ok(self.replace(|state| &mut state.selected_suggestion, index))
+            }
+            Action::SetValue { id, value } => {
+                let value = value.map(|text| parse_value(&text)).transpose()?;
+                self.record(Edit::SetValue { id, value })?;
+                Ok(Outcome::changed(Some("Value set".to_owned())))
+            }
+            Action::TagAll { all_documents, case_sensitive } => self.offer_tag_all(all_documents, case_sensitive),
+            Action::TagOccurrences { text, label, all_documents, case_sensitive } => {
+                self.tag_occurrences(&text, &label, all_documents, case_sensitive)
+            }
             Action::Restore(restored) => {
                 let count = restored.documents.len();
                 // A read-only tab still shows the restored work, and stays read-only.
@@ -488,7 +567,8 @@ impl AppState {
         let exact = self.caret.is_some_and(|caret| caret.exact && caret.range() == Some((start, end)));
         let precision = if exact { Precision::Character } else { self.precision };
         let (start, end) = refine(doc.document.text(), start, end, precision).ok_or(ModelError::NothingToTag)?;
-        let span = Span::new(SpanId(self.next_span_id), start, end, label)?;
+        let value = (label.name() == crate::suggest::VICTIM_COUNT).then(|| victim_value(doc.document.slice(start, end).unwrap_or_default())).flatten();
+        let span = Span::new(SpanId(self.next_span_id), start, end, label)?.with_value(value);
         let announcement = self.describe(&span, "added");
         self.record(Edit::Insert(span.clone()))?;
         self.next_span_id += 1;
@@ -573,8 +653,8 @@ impl AppState {
             let id = self.unique_id(&imported.id);
             let document = Document::new(id, imported.text);
             let mut state = DocumentState::new(document);
-            for (start, end, label) in imported.spans {
-                let span = Span::new(SpanId(self.next_span_id), start, end, label);
+            for ImportedSpan { start, end, label, value } in imported.spans {
+                let span = Span::new(SpanId(self.next_span_id), start, end, label).map(|span| span.with_value(value));
                 let inserted = span.and_then(|span| {
                     if span.end() > state.document.char_len() {
                         return Err(ModelError::OutOfRange { end: span.end(), len: state.document.char_len() });
@@ -701,4 +781,17 @@ impl AppState {
         let ellipsis = if text.chars().count() > 60 { "\u{2026}" } else { "" };
         format!("{}: {shown}{ellipsis} {verb}", span.label())
     }
+}
+
+/// Reads a value typed by the annotator: JSON (`20`, `{"min":10,"max":99}`)
+/// as it is, otherwise a numeral phrase such as "dua puluh" or "ratusan".
+fn parse_value(text: &str) -> Result<Rc<str>, ModelError> {
+    let text = text.trim();
+    if let Ok(json) = serde_json::from_str::<serde_json::Value>(text) {
+        return Ok(Rc::from(json.to_string()));
+    }
+    crate::suggest::numerals::parse(text)
+        .and_then(|value| serde_json::to_string(&value).ok())
+        .map(Rc::from)
+        .ok_or_else(|| ModelError::BadValue(text.to_owned()))
 }

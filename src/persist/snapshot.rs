@@ -51,6 +51,9 @@ pub struct StoredDocument {
     #[serde(default)]
     pub meta: StoredMetadata,
     pub spans: Vec<StoredSpan>,
+    /// Rejected suggestions as `(start, end, label)`: never offered again.
+    #[serde(default)]
+    pub rejected: Vec<(usize, usize, String)>,
     pub undo: Vec<Vec<StoredEdit>>,
     pub redo: Vec<Vec<StoredEdit>>,
 }
@@ -70,6 +73,9 @@ pub struct StoredSpan {
     pub start: usize,
     pub end: usize,
     pub label: String,
+    /// The span's normalised value as JSON text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
 }
 
 /// One stored undo step.
@@ -79,6 +85,7 @@ pub enum StoredEdit {
     Insert { span: StoredSpan },
     Remove { span: StoredSpan },
     Relabel { id: u64, to: String },
+    SetValue { id: u64, value: Option<String> },
 }
 
 /// Why a stored session cannot be read back.
@@ -142,6 +149,7 @@ pub fn stored_document(doc: &DocumentState) -> StoredDocument {
             extra_json: meta.extra_json.clone(),
         },
         spans: doc.annotations.spans().iter().map(stored_span).collect(),
+        rejected: doc.rejected.iter().map(|(start, end, label)| (*start, *end, label.name().to_owned())).collect(),
         undo: revisions(undo),
         redo: revisions(redo),
     }
@@ -198,15 +206,23 @@ fn restore_document(id: &str, text: &str, stored: StoredDocument) -> Result<Docu
         annotator: stored.meta.annotator,
         extra_json: stored.meta.extra_json,
     });
-    Ok(DocumentState { annotations, history, status, meta, ..DocumentState::new(document) })
+    let rejected = Rc::new(stored.rejected.iter().map(|(start, end, label)| (*start, *end, Label::new(label))).collect());
+    Ok(DocumentState { annotations, history, status, meta, rejected, ..DocumentState::new(document) })
 }
 
 fn stored_span(span: &Span) -> StoredSpan {
-    StoredSpan { id: span.id().0, start: span.start(), end: span.end(), label: span.label().name().to_owned() }
+    StoredSpan {
+        id: span.id().0,
+        start: span.start(),
+        end: span.end(),
+        label: span.label().name().to_owned(),
+        value: span.value().map(|v| v.to_string()),
+    }
 }
 
 fn model_span(span: &StoredSpan) -> Result<Span, String> {
-    Span::new(SpanId(span.id), span.start, span.end, Label::new(&span.label)).map_err(|e| e.to_string())
+    let model = Span::new(SpanId(span.id), span.start, span.end, Label::new(&span.label)).map_err(|e| e.to_string())?;
+    Ok(model.with_value(span.value.as_deref().map(Rc::from)))
 }
 
 fn stored_edit(edit: &Edit) -> StoredEdit {
@@ -214,6 +230,7 @@ fn stored_edit(edit: &Edit) -> StoredEdit {
         Edit::Insert(span) => StoredEdit::Insert { span: stored_span(span) },
         Edit::Remove(span) => StoredEdit::Remove { span: stored_span(span) },
         Edit::Relabel { id, to } => StoredEdit::Relabel { id: id.0, to: to.name().to_owned() },
+        Edit::SetValue { id, value } => StoredEdit::SetValue { id: id.0, value: value.as_deref().map(str::to_owned) },
     }
 }
 
@@ -222,5 +239,6 @@ fn model_edit(edit: &StoredEdit) -> Result<Edit, String> {
         StoredEdit::Insert { span } => Edit::Insert(model_span(span)?),
         StoredEdit::Remove { span } => Edit::Remove(model_span(span)?),
         StoredEdit::Relabel { id, to } => Edit::Relabel { id: SpanId(*id), to: Label::new(to) },
+        StoredEdit::SetValue { id, value } => Edit::SetValue { id: SpanId(*id), value: value.as_deref().map(Rc::from) },
     })
 }

@@ -21,6 +21,7 @@ use super::components::label_bar::LabelBar;
 use super::components::notice::NoticeArea;
 use super::components::span_details::{SpanDetails, DETAILS_ID};
 use super::components::span_list::SpanList;
+use super::components::suggestion_list::SuggestionList;
 use super::components::toolbar::Toolbar;
 use super::store::Store;
 use super::keys::KeyIntent;
@@ -53,7 +54,7 @@ pub fn app() -> Html {
                     return;
                 };
                 let store = latest.borrow().clone();
-                match keys::intent_for(event, &article, store.0.help_open()) {
+                match keys::intent_for(event, &article, &store.0) {
                     Some(KeyIntent::Apply(action)) => {
                         event.prevent_default();
                         store.dispatch(action);
@@ -269,6 +270,8 @@ pub fn app() -> Html {
                     selected={state.selected()}
                     schema={state.schema().clone()}
                     show_invisibles={state.show_invisibles()}
+                    selected_suggestion={state.selected_suggestion()}
+                    onpick_suggestion={{ let store = store.clone(); Callback::from(move |i| store.dispatch(Action::SelectSuggestion(Some(i)))) }}
                     caret_head={state.caret().map(|c| c.head)}
                     node_ref={article_ref.clone()}
                     onpick={onpick_in_text}
@@ -282,6 +285,18 @@ pub fn app() -> Html {
                         schema={state.schema().clone()}
                         {onrelabel}
                         onremove={dispatch(|| Action::UntagSelected)}
+                        onvalue={{ let store = store.clone(); Callback::from(move |(id, value)| store.dispatch(Action::SetValue { id, value })) }}
+                        ontag_all={{ let store = store.clone(); Callback::from(move |(all_documents, case_sensitive)| store.dispatch(Action::TagAll { all_documents, case_sensitive })) }}
+                    />
+                    <SuggestionList
+                        doc={doc.clone()}
+                        schema={state.schema().clone()}
+                        selected={state.selected_suggestion()}
+                        onsuggest={dispatch(|| Action::Suggest)}
+                        onaccept={{ let store = store.clone(); Callback::from(move |i| store.dispatch(Action::AcceptSuggestion(i))) }}
+                        onreject={{ let store = store.clone(); Callback::from(move |i| store.dispatch(Action::RejectSuggestion(i))) }}
+                        onaccept_all={{ let store = store.clone(); Callback::from(move |l| store.dispatch(Action::AcceptAllSuggestions(l))) }}
+                        onpick={{ let store = store.clone(); Callback::from(move |i| store.dispatch(Action::SelectSuggestion(Some(i)))) }}
                     />
                     <Guidelines
                         schema={state.schema().clone()}

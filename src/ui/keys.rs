@@ -4,12 +4,12 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 
-use crate::model::{Action, CaretUnit};
+use crate::model::{Action, AppState, CaretUnit};
 
 use super::selection;
 
 /// Every shortcut as `(keys, what it does)`, for the help overlay.
-pub const SHORTCUTS: [(&str, &str); 14] = [
+pub const SHORTCUTS: [(&str, &str); 17] = [
     ("1 \u{2013} 4", "Tag the selection with that label, or relabel the selected span"),
     ("\u{2190} \u{2192}", "Move the caret by a word"),
     ("Alt + \u{2190} \u{2192}", "Move the caret by one character (a whole emoji or accented letter)"),
@@ -20,6 +20,9 @@ pub const SHORTCUTS: [(&str, &str); 14] = [
     ("Enter", "Open the selected span's details"),
     ("Delete, Backspace", "Remove the selected span"),
     ("Escape", "Deselect, or close this overlay"),
+    ("S", "Suggest spans (offline rules)"),
+    ("Enter, X", "Accept or reject the selected suggestion"),
+    ("A", "Tag every other occurrence of the selected span (Shift + A: in all documents)"),
     ("PageDown, PageUp", "Next or previous document (within the status filter)"),
     ("Ctrl + Z", "Undo"),
     ("Ctrl + Shift + Z, Ctrl + Y", "Redo"),
@@ -35,7 +38,8 @@ pub enum KeyIntent {
 
 /// The intent of a key press, or `None` to leave the key to the browser
 /// (typing in a field, moving focus between controls, browser shortcuts).
-pub fn intent_for(event: &KeyboardEvent, article: &Element, help_open: bool) -> Option<KeyIntent> {
+pub fn intent_for(event: &KeyboardEvent, article: &Element, state: &AppState) -> Option<KeyIntent> {
+    let help_open = state.help_open();
     let target = event.target().and_then(|t| t.dyn_into::<Element>().ok());
     if target.as_ref().is_some_and(is_text_field) {
         return None;
@@ -67,7 +71,14 @@ pub fn intent_for(event: &KeyboardEvent, article: &Element, help_open: bool) -> 
         }
         "Tab" => apply(Action::SelectAdjacent { forward: !event.shift_key() }),
         "PageDown" | "PageUp" => apply(Action::StepDocument { forward: key == "PageDown" }),
-        "Enter" => Some(KeyIntent::OpenDetails),
+        "Enter" => match state.selected_suggestion() {
+            Some(index) => apply(Action::AcceptSuggestion(index)),
+            None => Some(KeyIntent::OpenDetails),
+        },
+        "x" | "X" => state.selected_suggestion().map(|index| KeyIntent::Apply(Action::RejectSuggestion(index))),
+        "s" | "S" => apply(Action::Suggest),
+        "a" => apply(Action::TagAll { all_documents: false, case_sensitive: true }),
+        "A" => apply(Action::TagAll { all_documents: true, case_sensitive: true }),
         "Delete" | "Backspace" => apply(Action::UntagSelected),
         _ if event.alt_key() => None,
         _ => {

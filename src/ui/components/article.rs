@@ -9,7 +9,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{DocumentState, Schema, Span, SpanId};
+use crate::model::segments::Ghost;
+use crate::model::{DocumentState, Label, Schema, Span, SpanId};
 
 use super::block::BlockView;
 
@@ -22,8 +23,12 @@ pub struct ArticleProps {
     /// Where the keyboard caret is drawn, if placed.
     pub caret_head: Option<usize>,
     pub node_ref: NodeRef,
+    /// The selected suggestion's index, if any.
+    pub selected_suggestion: Option<usize>,
     /// A click on a span (or on plain text: `None`).
     pub onpick: Callback<Option<SpanId>>,
+    /// A click on a suggestion's outline.
+    pub onpick_suggestion: Callback<usize>,
     /// The mouse placed the caret or finished a selection (`Alt` held: exact).
     pub oncaret: Callback<bool>,
 }
@@ -32,18 +37,29 @@ pub struct ArticleProps {
 pub fn article(props: &ArticleProps) -> Html {
     let document = &props.doc.document;
     let spans_by_block = spans_by_block(props);
+    let ghosts_by_block = ghosts_by_block(props);
     let onmouseup = {
         let onpick = props.onpick.clone();
         let oncaret = props.oncaret.clone();
+        let onpick_suggestion = props.onpick_suggestion.clone();
         Callback::from(move |event: MouseEvent| {
             oncaret.emit(event.alt_key());
             let collapsed = gloo::utils::window().get_selection().ok().flatten().is_none_or(|s| s.is_collapsed());
             if !collapsed {
                 return;
             }
-            let span_id = event
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            let target = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let suggestion = target
+                .as_ref()
+                .and_then(|el| el.closest("[data-suggestion]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-suggestion"))
+                .and_then(|i| i.parse().ok());
+            let on_span = target.as_ref().and_then(|el| el.closest("[data-span]").ok().flatten()).is_some();
+            if let (Some(index), false) = (suggestion, on_span) {
+                onpick_suggestion.emit(index);
+                return;
+            }
+            let span_id = target
                 .and_then(|el| el.closest("[data-span]").ok().flatten())
                 .and_then(|el| el.get_attribute("data-span"))
                 .and_then(|id| id.parse().ok())
@@ -56,8 +72,10 @@ pub fn article(props: &ArticleProps) -> Html {
         .blocks()
         .iter()
         .zip(spans_by_block)
-        .map(|(block, spans)| {
+        .zip(ghosts_by_block)
+        .map(|((block, spans), ghosts)| {
             let selected = selected_span.filter(|s| s.start() < block.end && s.end() > block.start).map(Span::id);
+            let selected_suggestion = props.selected_suggestion.filter(|i| ghosts.iter().any(|(g, _)| g.index == *i));
             html! {
                 <BlockView
                     key={block.start}
@@ -67,6 +85,8 @@ pub fn article(props: &ArticleProps) -> Html {
                     {selected}
                     schema={props.schema.clone()}
                     show_invisibles={props.show_invisibles}
+                    {ghosts}
+                    {selected_suggestion}
                 />
             }
         })
@@ -97,6 +117,22 @@ fn spans_by_block(props: &ArticleProps) -> Vec<Rc<[Span]>> {
                 break;
             }
             bucket.push(span.clone());
+        }
+    }
+    buckets.into_iter().map(Rc::from).collect()
+}
+
+/// The open suggestions overlapping each block.
+fn ghosts_by_block(props: &ArticleProps) -> Vec<Rc<[(Ghost, Label)]>> {
+    let blocks = props.doc.document.blocks();
+    let mut buckets: Vec<Vec<(Ghost, Label)>> = vec![Vec::new(); blocks.len()];
+    for (index, suggestion) in props.doc.suggestions.iter().enumerate() {
+        let first = blocks.partition_point(|b| b.end <= suggestion.start);
+        for (bucket, block) in buckets.iter_mut().zip(blocks.iter()).skip(first) {
+            if block.start >= suggestion.end {
+                break;
+            }
+            bucket.push((Ghost { index, start: suggestion.start, end: suggestion.end }, suggestion.label.clone()));
         }
     }
     buckets.into_iter().map(Rc::from).collect()

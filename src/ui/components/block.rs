@@ -7,8 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::model::segments::{layout_block, split_invisibles, Run, Segment};
-use crate::model::{Block, BlockKind, Schema, Span, SpanId};
+use crate::model::segments::{layout_block, split_invisibles, Ghost, Run, Segment};
+use crate::model::{Block, BlockKind, Label, Schema, Span, SpanId};
 
 use super::paint::{tint, underline};
 
@@ -24,13 +24,18 @@ pub struct BlockProps {
     pub schema: Rc<Schema>,
     /// Draw no-break spaces, zero-width characters and tabs visibly.
     pub show_invisibles: bool,
+    /// Open suggestions overlapping this block, with their labels.
+    pub ghosts: Rc<[(Ghost, Label)]>,
+    /// The selected suggestion, if it overlaps this block.
+    pub selected_suggestion: Option<usize>,
 }
 
 #[function_component(BlockView)]
 pub fn block_view(props: &BlockProps) -> Html {
     let block = &props.block;
     let block_text = props.text.get(block.start_byte_idx..block.end_byte_idx).unwrap_or_default();
-    let layout = layout_block(block, &props.spans);
+    let ghosts: Vec<Ghost> = props.ghosts.iter().map(|(ghost, _)| *ghost).collect();
+    let layout = layout_block(block, &props.spans, &ghosts);
     // Char offset -> byte index within the block, one entry per char plus the end.
     let byte_idx_of: Vec<usize> = block_text.char_indices().map(|(i, _)| i).chain([block_text.len()]).collect();
     let children: Html = layout
@@ -76,6 +81,26 @@ fn render_segment(segment: &Segment, text: &str, props: &BlockProps) -> Html {
             }
         })
         .collect();
+    let ghost_tags: Html = props
+        .ghosts
+        .iter()
+        .filter(|(ghost, _)| ghost.start == segment.start)
+        .map(|(ghost, label)| {
+            let index = props.schema.index_of(label.name()).unwrap_or_default();
+            let selected = props.selected_suggestion == Some(ghost.index);
+            html! {
+                <span
+                    class={classes!("ghost-tag", selected.then_some("is-selected"))}
+                    data-suggestion={ghost.index.to_string()}
+                    data-label={label.name().to_owned()}
+                    style={format!("--c:var(--label-{index})")}
+                    aria-hidden="true"
+                ></span>
+            }
+        })
+        .collect();
+    let ghost = segment.suggestions.first().copied();
+    let ghost_selected = segment.suggestions.iter().any(|i| props.selected_suggestion == Some(*i));
     let innermost = defs.last();
     let selected_here = defs.iter().find(|(layer, _, _)| props.selected == Some(layer.span_id));
     let style = innermost.map(|(_, inner, _)| {
@@ -113,7 +138,15 @@ fn render_segment(segment: &Segment, text: &str, props: &BlockProps) -> Html {
             byte_idx += run_text.len();
             html! {
                 <span
-                    class={classes!("seg", innermost.map(|_| "has-span"), selected_here.map(|_| "is-selected"), run.invisible.map(|_| "invisible"))}
+                    class={classes!(
+                        "seg",
+                        innermost.map(|_| "has-span"),
+                        selected_here.map(|_| "is-selected"),
+                        run.invisible.map(|_| "invisible"),
+                        ghost.map(|_| "has-ghost"),
+                        ghost_selected.then_some("ghost-selected"),
+                    )}
+                    data-suggestion={ghost.map(|i| i.to_string())}
                     data-start={run.start.to_string()}
                     data-end={run.end.to_string()}
                     data-span={innermost.map(|(layer, _, _)| layer.span_id.0.to_string())}
@@ -128,6 +161,7 @@ fn render_segment(segment: &Segment, text: &str, props: &BlockProps) -> Html {
     html! {
         <>
             {tags}
+            {ghost_tags}
             {run_views}
         </>
     }

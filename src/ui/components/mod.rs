@@ -10,5 +10,6 @@ pub mod label_bar;
 pub mod notice;
 pub mod span_details;
 pub mod span_list;
+pub mod suggestion_list;
 pub mod paint;
 pub mod toolbar;

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::{DocumentState, Label, Schema, SpanId};
@@ -19,10 +20,15 @@ pub struct SpanDetailsProps {
     pub schema: Rc<Schema>,
     pub onrelabel: Callback<Label>,
     pub onremove: Callback<()>,
+    /// A typed value for the span (`None` clears it).
+    pub onvalue: Callback<(SpanId, Option<String>)>,
+    /// Tag all other occurrences: `(in all documents, match case)`.
+    pub ontag_all: Callback<(bool, bool)>,
 }
 
 #[function_component(SpanDetails)]
 pub fn span_details(props: &SpanDetailsProps) -> Html {
+    let match_case = use_state(|| true);
     let Some(span) = props.selected.and_then(|id| props.doc.annotations.get(id)) else {
         return html! {};
     };
@@ -50,6 +56,32 @@ pub fn span_details(props: &SpanDetailsProps) -> Html {
                 <span class="details-offsets">{format!("{}\u{2013}{} \u{b7} {} characters", span.start(), span.end(), span.end() - span.start())}</span>
             </p>
             <blockquote class="details-text" lang="id">{text.to_owned()}</blockquote>
+            <label class="value-field">
+                {"Value"}
+                <input
+                    type="text"
+                    aria-label="Normalised value"
+                    placeholder="e.g. 20, dua puluh, ratusan"
+                    value={span.value().map(|v| v.to_string()).unwrap_or_default()}
+                    onchange={{
+                        let (onvalue, id) = (props.onvalue.clone(), span.id());
+                        Callback::from(move |event: Event| {
+                            if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                let text = input.value();
+                                onvalue.emit((id, (!text.trim().is_empty()).then_some(text)));
+                            }
+                        })
+                    }}
+                />
+            </label>
+            <div class="details-actions tag-all">
+                <button onclick={props.ontag_all.reform({ let m = *match_case; move |_: MouseEvent| (false, m) })} title="Key A">{"Tag all in document"}</button>
+                <button onclick={props.ontag_all.reform({ let m = *match_case; move |_: MouseEvent| (true, m) })} title="Shift + A">{"\u{2026} in all documents"}</button>
+                <label class="toggle">
+                    <input type="checkbox" checked={*match_case} onchange={{ let m = match_case.clone(); Callback::from(move |_: Event| m.set(!*m)) }} />
+                    {"Match case"}
+                </label>
+            </div>
             <div class="details-actions">
                 {relabel}
                 <button class="remove" onclick={props.onremove.reform(|_: MouseEvent| ())}>{"Remove"}<kbd>{"Del"}</kbd></button>

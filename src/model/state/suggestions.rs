@@ -1,0 +1,182 @@
+//! Suggestions, tag-all-occurrences and span values, as parts of the one
+//! reducer: the offline engine in [`crate::suggest`] proposes spans; the
+//! annotator accepts (they become ordinary, undoable spans) or rejects
+//! (they do not come back for that document).
+
+use std::rc::Rc;
+
+use crate::model::edit::Edit;
+use crate::model::history::Revision;
+use crate::model::{Label, ModelError, Span, SpanId, Status};
+use crate::suggest::{self, PatternSet};
+
+use super::{Action, AppState, Notice, Outcome};
+
+/// A suggested span, shown as a dashed outline until accepted or rejected.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggested {
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    /// The normalised value as JSON text, when the rule knows one.
+    pub value: Option<Rc<str>>,
+    /// The rule that proposed it, e.g. `"victim_count"`.
+    pub rule: &'static str,
+}
+
+/// The value the engine reads from a VICTIM_COUNT phrase, as JSON text:
+/// `"20 WNI"` -> `20`, `"sebanyak puluhan orang"` -> `{"min":10,"max":99}`.
+/// The longest count the rules find inside the phrase wins; a phrase that is
+/// only a number ("dua puluh") is read by the numeral parser.
+pub fn victim_value(phrase: &str) -> Option<Rc<str>> {
+    let from_rule = suggest::suggest(phrase, &PatternSet::default())
+        .into_iter()
+        .filter(|s| s.label == suggest::VICTIM_COUNT)
+        .max_by_key(|s| s.end - s.start)
+        .and_then(|s| s.value);
+    let value = match from_rule {
+        Some(value) => serde_json::to_value(value).ok(),
+        None => suggest::numerals::parse(phrase).and_then(|v| serde_json::to_value(v).ok()),
+    }?;
+    Some(Rc::from(value.to_string()))
+}
+
+impl AppState {
+    /// Runs the engine on the shown document; keeps what is neither tagged
+    /// already nor rejected before.
+    pub(super) fn suggest(&mut self) -> Result<Outcome, ModelError> {
+        let doc = self.current();
+        let found: Vec<Suggested> = suggest::suggest(doc.document.text(), &PatternSet::default())
+            .into_iter()
+            .map(|s| Suggested {
+                label: Label::new(&s.label),
+                value: s.value.and_then(|v| serde_json::to_value(v).ok()).map(|v| Rc::from(v.to_string())),
+                start: s.start,
+                end: s.end,
+                rule: s.rule,
+            })
+            .filter(|s| self.schema.get(s.label.name()).is_some())
+            .filter(|s| !doc.annotations.has_exact(s.start, s.end, &s.label))
+            .filter(|s| !doc.rejected.iter().any(|(start, end, label)| (*start, *end, label) == (s.start, s.end, &s.label)))
+            .collect();
+        let count = found.len();
+        Rc::make_mut(&mut self.documents[self.current]).suggestions = Rc::new(found);
+        Ok(Outcome::changed(Some(format!("{count} suggestion{}", if count == 1 { "" } else { "s" }))))
+    }
+
+    /// Accepts the suggestions at `indices` (of the shown document's list)
+    /// as spans, in one undoable step.
+    pub(super) fn accept_suggestions(&mut self, indices: &[usize]) -> Result<Outcome, ModelError> {
+        let doc = self.current();
+        let chosen: Vec<Suggested> = indices.iter().filter_map(|&i| doc.suggestions.get(i).cloned()).collect();
+        if chosen.is_empty() {
+            return Err(ModelError::UnknownSuggestion);
+        }
+        let mut edits = Vec::new();
+        for suggestion in &chosen {
+            let span = Span::new(SpanId(self.next_span_id + edits.len() as u64), suggestion.start, suggestion.end, suggestion.label.clone())?;
+            edits.push(Edit::Insert(span.with_value(suggestion.value.clone())));
+        }
+        self.record_all(edits)?;
+        let doc = Rc::make_mut(&mut self.documents[self.current]);
+        let remaining: Vec<Suggested> = doc.suggestions.iter().filter(|s| !chosen.contains(s)).cloned().collect();
+        doc.suggestions = Rc::new(remaining);
+        let announcement = match chosen.as_slice() {
+            [one] => format!("{}: {} accepted", one.label, self.current().document.slice(one.start, one.end).unwrap_or_default()),
+            many => format!("{} suggestions accepted", many.len()),
+        };
+        Ok(Outcome::changed(Some(announcement)))
+    }
+
+    /// Rejects a suggestion: it does not come back for this document.
+    pub(super) fn reject_suggestion(&mut self, index: usize) -> Result<Outcome, ModelError> {
+        let doc = Rc::make_mut(&mut self.documents[self.current]);
+        let Some(rejected) = doc.suggestions.get(index).cloned() else { return Err(ModelError::UnknownSuggestion) };
+        Rc::make_mut(&mut doc.suggestions).remove(index);
+        Rc::make_mut(&mut doc.rejected).push((rejected.start, rejected.end, rejected.label.clone()));
+        self.unsaved_changes += 1;
+        Ok(Outcome::changed(Some(format!("{} suggestion rejected", rejected.label))))
+    }
+
+    /// Counts the other occurrences of the selected span's text and offers
+    /// to tag them all.
+    pub(super) fn offer_tag_all(&mut self, all_documents: bool, case_sensitive: bool) -> Result<Outcome, ModelError> {
+        let id = self.selected.ok_or(ModelError::NothingSelected)?;
+        let span = self.current().annotations.get(id).ok_or(ModelError::UnknownSpan(id.0))?.clone();
+        let needle = self.current().document.slice(span.start(), span.end()).unwrap_or_default().to_owned();
+        let count: usize = self.occurrences(&needle, span.label(), all_documents, case_sensitive).iter().map(|(_, found)| found.len()).sum();
+        let scope = if all_documents { "all open documents" } else { "this document" };
+        if count == 0 {
+            self.notice = Some(Notice::Problem(format!("No other untagged occurrence of \u{201c}{needle}\u{201d} in {scope}.")));
+            return Ok(Outcome::changed(None));
+        }
+        self.notice = Some(Notice::Offer {
+            message: format!("Tag {count} more occurrence{} of \u{201c}{needle}\u{201d} as {} in {scope}?", if count == 1 { "" } else { "s" }, span.label()),
+            accept: format!("Tag {count}"),
+            action: Box::new(Action::TagOccurrences { text: needle, label: span.label().clone(), all_documents, case_sensitive }),
+        });
+        Ok(Outcome::changed(None))
+    }
+
+    /// Tags every untagged whole-word occurrence of `text`, one undoable
+    /// step per document.
+    pub(super) fn tag_occurrences(&mut self, text: &str, label: &Label, all_documents: bool, case_sensitive: bool) -> Result<Outcome, ModelError> {
+        let found = self.occurrences(text, label, all_documents, case_sensitive);
+        let mut total = 0;
+        let shown = self.current;
+        for (index, ranges) in found {
+            let edits: Vec<Edit> = ranges
+                .iter()
+                .enumerate()
+                .map(|(n, &(start, end))| {
+                    let span = Span::new(SpanId(self.next_span_id + n as u64), start, end, label.clone())?;
+                    let value = (label.name() == suggest::VICTIM_COUNT).then(|| victim_value(text)).flatten();
+                    Ok(Edit::Insert(span.with_value(value)))
+                })
+                .collect::<Result<_, ModelError>>()?;
+            total += edits.len();
+            self.current = index;
+            let recorded = self.record_all(edits);
+            self.current = shown;
+            recorded?;
+        }
+        Ok(Outcome::changed(Some(format!("{total} occurrence{} of {text} tagged {label}", if total == 1 { "" } else { "s" }))))
+    }
+
+    /// Untagged whole-word occurrences of `text` per document index.
+    fn occurrences(&self, text: &str, label: &Label, all_documents: bool, case_sensitive: bool) -> Vec<(usize, Vec<(usize, usize)>)> {
+        self.documents
+            .iter()
+            .enumerate()
+            .filter(|(index, _)| all_documents || *index == self.current)
+            .map(|(index, doc)| {
+                let ranges = suggest::occurrences(doc.document.text(), text, case_sensitive)
+                    .into_iter()
+                    .filter(|&(start, end)| !doc.annotations.has_exact(start, end, label))
+                    .collect::<Vec<_>>();
+                (index, ranges)
+            })
+            .filter(|(_, ranges)| !ranges.is_empty())
+            .collect()
+    }
+
+    /// Applies several edits to the shown document as one undoable step.
+    pub(super) fn record_all(&mut self, edits: Vec<Edit>) -> Result<(), ModelError> {
+        let count = edits.len() as u64;
+        let doc = Rc::make_mut(&mut self.documents[self.current]);
+        let text = doc.document.text().clone();
+        let mut working = doc.annotations.clone();
+        let mut inverses = Vec::with_capacity(edits.len());
+        for edit in edits {
+            inverses.push(edit.apply(&mut working, &text)?);
+        }
+        doc.annotations = working;
+        doc.history.record(Revision(inverses));
+        if doc.status == Status::Todo {
+            doc.status = Status::InProgress;
+        }
+        self.next_span_id += count;
+        self.unsaved_changes += 1;
+        Ok(())
+    }
+}
