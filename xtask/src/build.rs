@@ -1,5 +1,5 @@
 //! `cargo xtask build`: compile the app to wasm, run wasm-bindgen, shrink the
-//! wasm when wasm-opt is around, and assemble `dist/`.
+//! wasm with wasm-opt, and assemble `dist/`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -32,6 +32,8 @@ pub fn build(root: &Path, tools: &WasmTools) -> Result {
                 "--target",
                 "web",
                 "--no-typescript",
+                "--remove-name-section",
+                "--remove-producers-section",
                 "--out-dir",
                 BINDGEN_DIR,
             ])
@@ -40,22 +42,18 @@ pub fn build(root: &Path, tools: &WasmTools) -> Result {
             .current_dir(root),
     )?;
     let bindgen_dir = root.join(BINDGEN_DIR);
-    let wasm = optimize(root, &bindgen_dir.join("sorot_bg.wasm"))?;
+    let wasm = optimize(&tools.wasm_opt, &bindgen_dir.join("sorot_bg.wasm"))?;
     heading("assemble dist/");
     assemble_dist(root, &bindgen_dir.join("sorot.js"), &wasm)
 }
 
-/// Shrinks the wasm with binaryen's wasm-opt when `target/npm-tools` has it,
-/// and returns the wasm file to ship.
-fn optimize(root: &Path, wasm: &Path) -> Result<PathBuf> {
-    let wasm_opt = root.join("target/npm-tools/node_modules/.bin/wasm-opt");
-    if !wasm_opt.is_file() {
-        return Ok(wasm.to_path_buf());
-    }
+/// Shrinks the wasm with binaryen's wasm-opt (size first), and returns the
+/// wasm file to ship.
+fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<PathBuf> {
     heading("wasm-opt");
     let optimized = wasm.with_extension("opt.wasm");
     cmd::run(
-        Command::new(&wasm_opt)
+        Command::new(wasm_opt)
             .args([
                 "-Oz",
                 "--enable-bulk-memory",

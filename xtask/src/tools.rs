@@ -1,6 +1,6 @@
 //! Making sure the outside tools are there, installing what is missing: the
-//! wasm32 target and the wasm-bindgen CLI for building, Debian's Chromium and
-//! the npm packages for the browser tests.
+//! wasm32 target, the wasm-bindgen CLI and binaryen's wasm-opt for building,
+//! Debian's Chromium and the npm packages for the browser tests.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,9 +15,17 @@ const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 const BROWSER_PACKAGE_JSON: &str = r#"{"name":"sorot-browser-tests","private":true,"type":"module","dependencies":{"playwright-core":"1.64.1"}}
 "#;
 
+/// binaryen's wasm-opt from npm, the version that reads current wasm-bindgen
+/// output (Debian's binaryen 108 cannot).
+const BINARYEN: &str = "binaryen@132.0.0";
+
+/// Where the npm build tools are installed, under the workspace root.
+pub const NPM_TOOLS_DIR: &str = "target/npm-tools";
+
 /// The tools a build needs, once they are known to be there.
 pub struct WasmTools {
     pub wasm_bindgen: PathBuf,
+    pub wasm_opt: PathBuf,
 }
 
 pub fn ensure_wasm_tools(root: &Path) -> Result<WasmTools> {
@@ -27,7 +35,29 @@ pub fn ensure_wasm_tools(root: &Path) -> Result<WasmTools> {
     let wanted = locked_version(&lock, "wasm-bindgen").ok_or(
         "Cargo.lock has no wasm-bindgen package; run `cargo generate-lockfile` in the workspace root",
     )?;
-    ensure_wasm_bindgen(&wanted)
+    let wasm_bindgen = ensure_wasm_bindgen(&wanted)?;
+    let wasm_opt = ensure_wasm_opt(root)?;
+    Ok(WasmTools { wasm_bindgen, wasm_opt })
+}
+
+/// binaryen's wasm-opt under `target/npm-tools`, installed from npm when
+/// missing (a package of JavaScript and wasm: nothing is downloaded later).
+fn ensure_wasm_opt(root: &Path) -> Result<PathBuf> {
+    let dir = root.join(NPM_TOOLS_DIR);
+    let wasm_opt = dir.join("node_modules/.bin/wasm-opt");
+    if wasm_opt.is_file() {
+        println!("wasm-opt: {}", wasm_opt.display());
+        return Ok(wasm_opt);
+    }
+    println!("wasm-opt: missing, installing {BINARYEN} from npm into {NPM_TOOLS_DIR}");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    files::write(&dir.join("package.json"), "{\"name\":\"sorot-build-tools\",\"private\":true}\n")?;
+    cmd::run(Command::new("npm").args(["install", "--no-audit", "--no-fund", BINARYEN]).current_dir(&dir))?;
+    if wasm_opt.is_file() {
+        Ok(wasm_opt)
+    } else {
+        Err(format!("npm installed {BINARYEN}, but {} is missing", wasm_opt.display()))
+    }
 }
 
 fn ensure_wasm_target() -> Result {
@@ -42,17 +72,16 @@ fn ensure_wasm_target() -> Result {
 
 /// Finds a wasm-bindgen CLI of the version Cargo.lock pins, installing it
 /// with cargo when there is none (the CLI must match the library exactly).
-fn ensure_wasm_bindgen(wanted: &str) -> Result<WasmTools> {
+fn ensure_wasm_bindgen(wanted: &str) -> Result<PathBuf> {
     if let Some(wasm_bindgen) = wasm_bindgen_of_version(wanted) {
         println!("wasm-bindgen {wanted}: {}", wasm_bindgen.display());
-        return Ok(WasmTools { wasm_bindgen });
+        return Ok(wasm_bindgen);
     }
     println!("wasm-bindgen {wanted}: missing, installing wasm-bindgen-cli {wanted} (takes a few minutes)");
     cmd::run(cmd::cargo().args(["install", "wasm-bindgen-cli", "--version", wanted]))?;
-    let wasm_bindgen = wasm_bindgen_of_version(wanted).ok_or(format!(
+    wasm_bindgen_of_version(wanted).ok_or(format!(
         "installed wasm-bindgen-cli {wanted}, but no wasm-bindgen {wanted} is in PATH or ~/.cargo/bin"
-    ))?;
-    Ok(WasmTools { wasm_bindgen })
+    ))
 }
 
 fn wasm_bindgen_of_version(wanted: &str) -> Option<PathBuf> {
