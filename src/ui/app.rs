@@ -22,7 +22,7 @@ use super::components::notice::NoticeArea;
 use super::components::span_details::{SpanDetails, DETAILS_ID};
 use super::components::span_list::SpanList;
 use super::components::suggestion_list::SuggestionList;
-use super::components::toolbar::Toolbar;
+use super::components::toolbar::{Toolbar, ViewControls};
 use super::store::Store;
 use super::keys::KeyIntent;
 use super::persistence::{use_session_storage, StorageStatus};
@@ -72,14 +72,24 @@ pub fn app() -> Html {
         });
     }
 
-    // After every render: show the caret and mirror a keyboard selection
-    // into the browser's selection, so what is highlighted is what is tagged.
+    // When the caret changes, mirror a keyboard selection into the browser's
+    // selection, so what is highlighted is what is tagged. Only then: a render
+    // for another reason (a save finishing) must not touch a selection the
+    // user is making with the mouse.
+    {
+        let article_ref = article_ref.clone();
+        use_effect_with(store.0.caret(), move |caret| {
+            if let (Some(article), Some(caret)) = (article_ref.cast::<Element>(), caret) {
+                selection::mirror(&article, *caret);
+            }
+        });
+    }
+    // After every render the caret bar follows the text (spans shift it).
     {
         let article_ref = article_ref.clone();
         let caret = store.0.caret();
         use_effect(move || {
             if let (Some(article), Some(caret)) = (article_ref.cast::<Element>(), caret) {
-                selection::mirror(&article, caret);
                 place_caret(&article, caret.head);
             }
         });
@@ -235,15 +245,9 @@ pub fn app() -> Html {
                     title={AttrValue::from(doc.document.title().to_owned())}
                     can_undo={doc.history.can_undo()}
                     can_redo={doc.history.can_redo()}
-                    precision={state.precision()}
-                    show_invisibles={state.show_invisibles()}
-                    oninvisibles={dispatch(|| Action::ToggleInvisibles)}
                     onhelp={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowHelp(true))) }}
-                    theme={state.theme()}
-                    ontheme={{ let store = store.clone(); Callback::from(move |theme| store.dispatch(Action::SetTheme(theme))) }}
                     onundo={dispatch(|| Action::Undo)}
                     onredo={dispatch(|| Action::Redo)}
-                    onprecision={{ let store = store.clone(); Callback::from(move |p| store.dispatch(Action::SetPrecision(p))) }}
                     {onexport}
                     {onexport_as}
                     {onsave}
@@ -252,7 +256,16 @@ pub fn app() -> Html {
                     storage={storage.clone()}
                     read_only={state.read_only().is_some()}
                 />
-                <LabelBar schema={state.schema().clone()} {onlabel} />
+                <LabelBar schema={state.schema().clone()} {onlabel}>
+                    <ViewControls
+                        precision={state.precision()}
+                        show_invisibles={state.show_invisibles()}
+                        theme={state.theme()}
+                        onprecision={{ let store = store.clone(); Callback::from(move |p| store.dispatch(Action::SetPrecision(p))) }}
+                        oninvisibles={dispatch(|| Action::ToggleInvisibles)}
+                        ontheme={{ let store = store.clone(); Callback::from(move |theme| store.dispatch(Action::SetTheme(theme))) }}
+                    />
+                </LabelBar>
             </div>
             <NoticeArea
                 {problem}
@@ -288,6 +301,7 @@ pub fn app() -> Html {
                         onvalue={{ let store = store.clone(); Callback::from(move |(id, value)| store.dispatch(Action::SetValue { id, value })) }}
                         ontag_all={{ let store = store.clone(); Callback::from(move |(all_documents, case_sensitive)| store.dispatch(Action::TagAll { all_documents, case_sensitive })) }}
                     />
+                    <SpanList doc={doc.clone()} selected={state.selected()} schema={state.schema().clone()} onpick={onpick_in_list} />
                     <SuggestionList
                         doc={doc.clone()}
                         schema={state.schema().clone()}
@@ -302,7 +316,6 @@ pub fn app() -> Html {
                         schema={state.schema().clone()}
                         focus={state.selected().and_then(|id| doc.annotations.get(id)).map(|span| span.label().clone())}
                     />
-                    <SpanList doc={doc.clone()} selected={state.selected()} schema={state.schema().clone()} onpick={onpick_in_list} />
                     <DocumentList
                         documents={state.documents().to_vec()}
                         current={state.current_index()}

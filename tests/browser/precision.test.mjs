@@ -205,3 +205,18 @@ test('undo and redo by keys and buttons; the shortcut overlay', async () => {
   assert.deepEqual(json.documents[0].spans.map((s) => s.text), ['Kao Kim Hourn', 'Nusa Dua Bali']);
   await page.context().close();
 });
+
+test('a render for another reason never clears the selection the mouse made', async () => {
+  const page = await openApp(browser, HTTP_URL);
+  await tag(page, 'Kao Kim Hourn', '1', { context: 'Jenderal ASEAN, Kao Kim Hourn, menyoroti' });
+  await dragSelect(page, 'Nusa Dua Bali', { context: 'ASCC 2023 di Nusa Dua Bali, Senin' });
+  // Opening and closing the shortcut overlay re-renders the app twice.
+  await page.keyboard.press('?');
+  await page.waitForSelector('[role=dialog]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('[role=dialog]', { state: 'detached' });
+  assert.equal(await page.evaluate(() => window.getSelection().toString()), 'Nusa Dua Bali');
+  await page.keyboard.press('3');
+  await page.waitForFunction(() => document.querySelectorAll('[data-span-item]').length === 2);
+  await page.context().close();
+});

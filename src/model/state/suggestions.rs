@@ -42,8 +42,8 @@ pub fn victim_value(phrase: &str) -> Option<Rc<str>> {
 }
 
 impl AppState {
-    /// Runs the engine on the shown document; keeps what is neither tagged
-    /// already nor rejected before.
+    /// Runs the engine on the shown document; keeps what neither overlaps a
+    /// span of the same label nor was rejected before.
     pub(super) fn suggest(&mut self) -> Result<Outcome, ModelError> {
         let doc = self.current();
         let found: Vec<Suggested> = suggest::suggest(doc.document.text(), &PatternSet::default())
@@ -56,7 +56,8 @@ impl AppState {
                 rule: s.rule,
             })
             .filter(|s| self.schema.get(s.label.name()).is_some())
-            .filter(|s| !doc.annotations.has_exact(s.start, s.end, &s.label))
+            // A place already tagged "Nusa Dua Bali" needs no "Bali" suggested inside it.
+            .filter(|s| !doc.annotations.overlapping(s.start, s.end).any(|span| *span.label() == s.label))
             .filter(|s| !doc.rejected.iter().any(|(start, end, label)| (*start, *end, label) == (s.start, s.end, &s.label)))
             .collect();
         let count = found.len();

@@ -11,6 +11,9 @@ use crate::model::{Label, Schema};
 pub struct LabelBarProps {
     pub schema: Rc<Schema>,
     pub onlabel: Callback<Label>,
+    /// Controls shown at the bar's far end.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 #[function_component(LabelBar)]
@@ -45,7 +48,8 @@ pub fn label_bar(props: &LabelBarProps) -> Html {
     html! {
         <div class="label-bar" role="toolbar" aria-label="Labels">
             {buttons}
-            <span class="hint">{"Select text, then press a number. Click a span to select it; Delete removes it."}</span>
+            <span class="hint">{"Select text, press a number \u{b7} ? for every key"}</span>
+            {props.children.clone()}
         </div>
     }
 }

@@ -52,7 +52,7 @@ pub fn suggestion_list(props: &SuggestionListProps) -> Html {
                     <button class="suggestion-pick" onclick={props.onpick.reform(move |_: MouseEvent| index)} title={format!("rule: {}", suggestion.rule)}>
                         <span class="chip ghost" style={format!("--c:{}", chip_var(&props.schema, suggestion.label.name()))}>{suggestion.label.name().to_owned()}</span>
                         <span class="span-text">{shown}</span>
-                        {suggestion.value.as_ref().map(|v| html! { <span class="span-value">{format!("= {v}")}</span> })}
+                        {suggestion.value.as_ref().filter(|_| suggestion.label.name() == crate::suggest::VICTIM_COUNT).map(|v| html! { <span class="span-value">{format!("= {v}")}</span> })}
                     </button>
                     <button class="accept" aria-label={format!("Accept {} {}", suggestion.label, text)} onclick={props.onaccept.reform(move |_: MouseEvent| index)}>{"\u{2713}"}</button>
                     <button class="reject" aria-label={format!("Reject {} {}", suggestion.label, text)} onclick={props.onreject.reform(move |_: MouseEvent| index)}>{"\u{2717}"}</button>

@@ -12,12 +12,9 @@ pub struct ToolbarProps {
     pub title: AttrValue,
     pub can_undo: bool,
     pub can_redo: bool,
-    pub precision: Precision,
-    pub show_invisibles: bool,
+
     pub onundo: Callback<()>,
     pub onredo: Callback<()>,
-    pub onprecision: Callback<Precision>,
-    pub oninvisibles: Callback<()>,
     pub onhelp: Callback<()>,
     pub onexport: Callback<()>,
     /// Export in another format: the format, and whether only the shown
@@ -29,16 +26,12 @@ pub struct ToolbarProps {
     pub unsaved: u32,
     pub storage: StorageStatus,
     pub read_only: bool,
-    pub theme: Theme,
-    pub ontheme: Callback<Theme>,
     /// The file input's change event; the app reads the files.
     pub onopen: Callback<Event>,
 }
 
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
-    let character = props.precision == Precision::Character;
-    let ontoggle = props.onprecision.reform(move |_: Event| if character { Precision::Word } else { Precision::Character });
     html! {
         <header class="toolbar">
             <span class="brand" aria-label="Sorot">{"Sorot"}</span>
@@ -47,15 +40,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <div class="tools">
                 <button onclick={props.onundo.reform(|_| ())} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{"Undo"}</button>
                 <button onclick={props.onredo.reform(|_| ())} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{"Redo"}</button>
-                <label class="toggle" title="Off: selections snap to whole words. On: exact characters.">
-                    <input type="checkbox" checked={character} onchange={ontoggle} />
-                    {"Character precision"}
-                </label>
-                <button
-                    aria-pressed={props.show_invisibles.to_string()}
-                    onclick={props.oninvisibles.reform(|_| ())}
-                    title="Show no-break spaces, zero-width characters and tabs"
-                >{"\u{b6} Invisibles"}</button>
                 <label class="button file-button">
                     {"Open .txt"}
                     <input type="file" accept=".txt,text/plain" multiple=true onchange={props.onopen.clone()} />
@@ -63,7 +47,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button onclick={props.onsave.reform(|_| ())} title="Save the work as a Sorot file (back to the same file after the first save, where the browser allows)">{"Save"}</button>
                 <button class="primary" onclick={props.onexport.reform(|_| ())}>{"Export JSON"}</button>
                 <ExportMenu onexport={props.onexport_as.clone()} />
-                {theme_button(props)}
                 <button class="help-button" onclick={props.onhelp.reform(|_| ())} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">{"?"}</button>
             </div>
         </header>
@@ -96,15 +79,40 @@ fn status(props: &ToolbarProps) -> Html {
     }
 }
 
-/// Cycles the theme: system → light → dark → system.
-fn theme_button(props: &ToolbarProps) -> Html {
-    let (label, next) = match props.theme {
+#[derive(Properties, PartialEq)]
+pub struct ViewControlsProps {
+    pub precision: Precision,
+    pub show_invisibles: bool,
+    pub theme: Theme,
+    pub onprecision: Callback<Precision>,
+    pub oninvisibles: Callback<()>,
+    pub ontheme: Callback<Theme>,
+}
+
+/// How the text is shown and selected: character precision, invisible
+/// characters, and the colour theme (system → light → dark).
+#[function_component(ViewControls)]
+pub fn view_controls(props: &ViewControlsProps) -> Html {
+    let character = props.precision == Precision::Character;
+    let ontoggle = props.onprecision.reform(move |_: Event| if character { Precision::Word } else { Precision::Character });
+    let (theme_label, next) = match props.theme {
         Theme::System => ("Theme: system", Theme::Light),
         Theme::Light => ("Theme: light", Theme::Dark),
         Theme::Dark => ("Theme: dark", Theme::System),
     };
     html! {
-        <button class="theme-button" onclick={props.ontheme.reform(move |_| next)} title="Switch between the system's theme, light and dark">{label}</button>
+        <span class="view-controls">
+            <label class="toggle" title="Off: selections snap to whole words. On: exact characters (or hold Alt while selecting).">
+                <input type="checkbox" checked={character} onchange={ontoggle} />
+                {"Exact characters"}
+            </label>
+            <button
+                aria-pressed={props.show_invisibles.to_string()}
+                onclick={props.oninvisibles.reform(|_| ())}
+                title="Show no-break spaces, zero-width characters and tabs"
+            >{"\u{b6} Invisibles"}</button>
+            <button class="theme-button" onclick={props.ontheme.reform(move |_| next)} title="Switch between the system's theme, light and dark">{theme_label}</button>
+        </span>
     }
 }
 
