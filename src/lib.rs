@@ -7,6 +7,7 @@
 //! - `ui` (wasm32 only): the Yew shell that renders the model and turns DOM
 //!   events into `Action`s; the only place that sees UTF-16 offsets.
 
+pub mod agree;
 pub mod formats;
 pub mod model;
 pub mod persist;

@@ -264,7 +264,7 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
         imported("seed-article", "Kedua", &[]),
         imported("c", "Ketiga di Bali", &[(10, 14, "PLACE")]),
     ];
-    assert!(state.dispatch(Action::ImportDocuments { source: "x.jsonl".into(), documents, problems: vec!["x.jsonl line 4: bad".into()] }));
+    assert!(state.dispatch(Action::ImportDocuments { source: "x.jsonl".into(), documents, problems: vec!["x.jsonl line 4: bad".into()], schema: None }));
     let ids: Vec<_> = state.documents().iter().map(|d| d.document.id().to_owned()).collect();
     assert_eq!(ids, ["seed-article", "a", "seed-article-2", "c"]);
     assert_eq!(state.current_index(), 1);
@@ -286,14 +286,14 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
     state.apply(Action::FilterStatus(None)).unwrap();
     state.apply(Action::StepDocument { forward: false }).unwrap();
     assert_eq!(state.current_index(), 1);
-    assert!(state.dispatch(Action::ImportDocuments { source: "empty.jsonl".into(), documents: vec![], problems: vec!["line 1: not JSON".into()] }));
+    assert!(state.dispatch(Action::ImportDocuments { source: "empty.jsonl".into(), documents: vec![], problems: vec!["line 1: not JSON".into()], schema: None }));
     assert_eq!(state.notice().unwrap().message(), "empty.jsonl holds no document Sorot can open: line 1: not JSON.");
 }
 
 #[test]
 fn unknown_labels_are_offered_to_the_schema() {
     let mut state = AppState::with_document(seed_document());
-    state.dispatch(Action::ImportDocuments { source: "c.json".into(), documents: vec![imported("c", "Di Bali", &[(3, 7, "PLACE")])], problems: vec![] });
+    state.dispatch(Action::ImportDocuments { source: "c.json".into(), documents: vec![imported("c", "Di Bali", &[(3, 7, "PLACE")])], problems: vec![], schema: None });
     assert!(matches!(state.notice(), Some(sorot::model::Notice::Offer { .. })));
     assert!(state.schema().get("PLACE").is_none());
     state.dispatch(Action::AcceptOffer);
@@ -359,4 +359,48 @@ fn victim_counts_get_a_value_that_can_be_edited() {
     assert_eq!(state.current().annotations.get(id).unwrap().value().map(|v| v.to_string()), Some("20".into()));
     let file: serde_json::Value = serde_json::from_str(&sorot_json::export(&state)).unwrap();
     assert_eq!(file["documents"][0]["spans"][0]["value"], 20);
+}
+
+#[test]
+fn schema_edits_are_guarded_relabel_every_document_and_undo() {
+    use sorot::model::SchemaEdit;
+    let mut state = AppState::with_document(seed_document());
+    tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
+    state.apply(Action::OpenText { name: "b.txt".into(), text: "Judul\nMenlu Retno di Bali".into() }).unwrap();
+    tag(&mut state, "Retno", "ACTOR").unwrap();
+    let edit = |state: &mut AppState, edit| state.apply(Action::EditSchema(edit));
+    // Guards: no duplicate names or keys, keys a letter or digit, colours #rrggbb.
+    assert!(edit(&mut state, SchemaEdit::Add { name: "LOCATION".into() }).is_err());
+    assert!(edit(&mut state, SchemaEdit::SetKey { label: label("ACTOR"), key: '2' }).is_err());
+    assert!(edit(&mut state, SchemaEdit::SetKey { label: label("ACTOR"), key: 'x' }).is_err());
+    assert!(edit(&mut state, SchemaEdit::Recolor { label: label("ACTOR"), color: "red;}".into() }).is_err());
+    assert!(edit(&mut state, SchemaEdit::Rename { label: label("ACTOR"), to: "LOCATION".into() }).is_err());
+    // Add a label and tag with its new key.
+    edit(&mut state, SchemaEdit::Add { name: "ORG".into() }).unwrap();
+    edit(&mut state, SchemaEdit::SetKey { label: label("ORG"), key: '9' }).unwrap();
+    let (start, end) = find(state.current().document.text(), "Bali");
+    state.apply(Action::LabelKey { key: '9', selection: Some((start, end)) }).unwrap();
+    // Renaming relabels spans in every document; undo puts them back.
+    edit(&mut state, SchemaEdit::Rename { label: label("ACTOR"), to: "PERSON".into() }).unwrap();
+    assert_eq!(exported(&state), pairs(&[("Retno", "PERSON"), ("Bali", "ORG")]));
+    state.apply(Action::SwitchDocument(0)).unwrap();
+    assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "PERSON")]));
+    assert_eq!(state.schema().label_for_key('1').map(|l| l.name().to_owned()), Some("PERSON".into()));
+    state.apply(Action::UndoSchema).unwrap();
+    assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "ACTOR")]));
+    // Removing a label with spans: relabel them, or delete them; both undo.
+    edit(&mut state, SchemaEdit::Remove { label: label("ACTOR"), relabel_to: Some(label("POLICY_CALL")) }).unwrap();
+    assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "POLICY_CALL")]));
+    state.apply(Action::UndoSchema).unwrap();
+    edit(&mut state, SchemaEdit::Remove { label: label("ACTOR"), relabel_to: None }).unwrap();
+    assert_eq!(exported(&state), pairs(&[]));
+    assert!(state.schema().get("ACTOR").is_none());
+    state.apply(Action::UndoSchema).unwrap();
+    assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "ACTOR")]));
+    assert_eq!(state.schema().index_of("ACTOR"), Some(0));
+    // Reorder moves hotkey order; descriptions and colours change in place.
+    edit(&mut state, SchemaEdit::Move { label: label("LOCATION"), up: true }).unwrap();
+    assert_eq!(state.schema().names()[1], "LOCATION");
+    edit(&mut state, SchemaEdit::Recolor { label: label("LOCATION"), color: "#0E7490".into() }).unwrap();
+    assert_eq!(state.schema().get("LOCATION").unwrap().color, "#0e7490");
 }

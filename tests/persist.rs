@@ -49,6 +49,14 @@ fn a_session_with_history_reads_back_and_undo_still_works() {
 }
 
 #[test]
+fn an_edited_schema_survives_a_reload() {
+    let mut state = AppState::with_document(seed_document());
+    state.apply(Action::EditSchema(sorot::model::SchemaEdit::Add { name: "ORG".into() })).unwrap();
+    state.apply(Action::EditSchema(sorot::model::SchemaEdit::Rename { label: Label::new("ACTOR"), to: "PERSON".into() })).unwrap();
+    assert_eq!(round_trip(&state).schema(), state.schema());
+}
+
+#[test]
 fn a_newer_schema_is_refused_not_overwritten() {
     let meta = format!(r#"{{"schema_version": {}, "documents": [], "current": 0, "next_span_id": 1, "unsaved_changes": 0}}"#, SCHEMA_VERSION + 1);
     let err = migrate_meta(&meta).unwrap_err();

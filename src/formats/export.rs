@@ -3,6 +3,7 @@
 //! download and written beside the data, so nothing is dropped silently.
 
 use super::{brat, conll, doccano, hf, jsonl, label_studio, sorot_json, zip, Corpus, OutputFile};
+use crate::model::Schema;
 
 /// Every format Sorot exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,11 +70,12 @@ pub struct ExportFile {
     pub bytes: Vec<u8>,
 }
 
-/// Exports `corpus` as `format`; file names start with `stem`.
-pub fn export(corpus: &Corpus, format: ExportFormat, stem: &str) -> Export {
+/// Exports `corpus` as `format`; file names start with `stem`. A Sorot file
+/// carries `schema`.
+pub fn export(corpus: &Corpus, schema: &Schema, format: ExportFormat, stem: &str) -> Export {
     let file = |suffix: &str, contents: String| OutputFile { name: format!("{stem}{suffix}"), contents };
     let (files, notes): (Vec<OutputFile>, Vec<String>) = match format {
-        ExportFormat::Sorot => (vec![file(".sorot.json", sorot_json::export_corpus(corpus))], vec![]),
+        ExportFormat::Sorot => (vec![file(".sorot.json", sorot_json::export_with_schema(corpus, Some(schema)))], vec![]),
         ExportFormat::Jsonl => (vec![file(".jsonl", jsonl::export(corpus))], vec![]),
         ExportFormat::Doccano => (vec![file(".doccano.jsonl", doccano::export(corpus))], vec![]),
         ExportFormat::LabelStudio => (vec![file(".label-studio.json", label_studio::export(corpus))], vec![]),
@@ -126,7 +128,7 @@ mod tests {
 
     #[test]
     fn flat_formats_report_what_they_dropped_and_write_it_beside_the_data() {
-        let export = export(&nested_corpus(), ExportFormat::Conll, "sorot");
+        let export = export(&nested_corpus(), &Schema::default(), ExportFormat::Conll, "sorot");
         assert_eq!(export.notes.len(), 2, "{:?}", export.notes);
         let names: Vec<_> = export.files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["sorot.conll", "sorot.conll.notes.txt"]);
@@ -136,13 +138,13 @@ mod tests {
     #[test]
     fn span_formats_lose_nothing() {
         for format in ExportFormat::ALL.into_iter().filter(|f| !matches!(f, ExportFormat::Conll | ExportFormat::HuggingFace)) {
-            let export = export(&nested_corpus(), format, "sorot");
+            let export = export(&nested_corpus(), &Schema::default(), format, "sorot");
             assert!(export.notes.is_empty(), "{format:?}");
             assert!(export.files.iter().all(|f| !f.name.ends_with(".notes.txt")));
         }
-        let hf = export(&nested_corpus(), ExportFormat::HuggingFace, "sorot");
+        let hf = export(&nested_corpus(), &Schema::default(), ExportFormat::HuggingFace, "sorot");
         assert_eq!(hf.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["sorot.hf.jsonl", "labels.json", "sorot.hf.jsonl.notes.txt"]);
-        let brat = export(&nested_corpus(), ExportFormat::Brat, "sorot");
+        let brat = export(&nested_corpus(), &Schema::default(), ExportFormat::Brat, "sorot");
         assert_eq!(brat.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["sorot.brat.zip"]);
     }
 }

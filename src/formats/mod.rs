@@ -29,6 +29,7 @@ pub mod label_studio;
 pub mod open;
 mod read;
 pub mod report;
+pub mod schema_json;
 pub mod sorot_json;
 pub mod text;
 pub mod tokens;

@@ -3,11 +3,13 @@
 //! with the same stem comes along (brat); `.json` is Sorot's own file or a
 //! Label Studio export; `.jsonl` is spaCy/Prodigy/doccano JSON Lines, or
 //! Hugging Face rows when a `labels.json` comes along; `.conll`/`.iob` is
-//! IOB2.
+//! IOB2. A `.json` holding only `{"labels": [{"name", ...}]}` is a label
+//! schema.
 
 use super::report::{FormatError, ImportReport};
 use super::text::{self, TextError};
-use super::{brat, conll, hf, jsonl, label_studio, sorot_json, Corpus};
+use super::{brat, conll, hf, jsonl, label_studio, schema_json, sorot_json, Corpus};
+use crate::model::Schema;
 
 /// What became of one opened file (or pair of files).
 #[derive(Debug)]
@@ -17,8 +19,11 @@ pub enum Opened {
     /// A plain text that is not valid UTF-8: the bytes, to offer opening
     /// them with replacement characters.
     BadText { name: String, problem: TextError, bytes: Vec<u8> },
-    /// Documents with spans, and what the file had wrong.
-    Corpus { source: String, corpus: Corpus, report: ImportReport },
+    /// Documents with spans, what the file had wrong, and the label schema
+    /// it carries (or why that schema could not be read).
+    Corpus { source: String, corpus: Corpus, report: ImportReport, schema: Option<Result<Schema, String>> },
+    /// A label schema on its own.
+    Schema { name: String, schema: Schema },
     /// Nothing could be read, and why.
     Failed { name: String, problem: String },
 }
@@ -42,7 +47,7 @@ pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String]) -> Vec<O
                 Err(problem) => Opened::Failed { name: name.clone(), problem: format!("{name}: {problem}") },
             }),
             "json" if name == "labels.json" => {}
-            "json" => opened.push(corpus(name, json_reader(bytes)(name, bytes, known_labels))),
+            "json" => opened.push(open_json(name, bytes, known_labels)),
             "jsonl" => match labels_json {
                 Some((labels_name, labels)) if looks_like_hf(bytes) => {
                     opened.push(corpus(name, hf::import(name, bytes, labels_name, labels, known_labels)));
@@ -85,9 +90,28 @@ fn looks_like_hf(bytes: &[u8]) -> bool {
     head.contains("\"tokens\"") && head.contains("\"ner_tags\"")
 }
 
+/// A `.json` file: a schema of its own, or documents (with the schema a
+/// Sorot file carries).
+fn open_json(name: &str, bytes: &[u8], known_labels: &[String]) -> Opened {
+    let value: Option<serde_json::Value> = std::str::from_utf8(bytes).ok().and_then(|text| serde_json::from_str(text.trim_start_matches('\u{feff}')).ok());
+    let schema = value.as_ref().and_then(schema_json::from_file);
+    if value.as_ref().is_some_and(|v| v.get("documents").is_none() && v.get("format").is_none()) {
+        if let Some(schema) = schema {
+            return match schema {
+                Ok(schema) => Opened::Schema { name: name.to_owned(), schema },
+                Err(problem) => Opened::Failed { name: name.to_owned(), problem: format!("{name}: {problem}") },
+            };
+        }
+    }
+    match corpus(name, json_reader(bytes)(name, bytes, known_labels)) {
+        Opened::Corpus { source, corpus, report, .. } => Opened::Corpus { source, corpus, report, schema },
+        other => other,
+    }
+}
+
 fn corpus(name: &str, result: Result<(Corpus, ImportReport), FormatError>) -> Opened {
     match result {
-        Ok((corpus, report)) => Opened::Corpus { source: name.to_owned(), corpus, report },
+        Ok((corpus, report)) => Opened::Corpus { source: name.to_owned(), corpus, report, schema: None },
         Err(error) => Opened::Failed { name: name.to_owned(), problem: error.to_string() },
     }
 }
@@ -104,6 +128,7 @@ mod tests {
                 Opened::BadText { name, .. } => format!("bad {name}"),
                 Opened::Corpus { source, corpus, .. } => format!("corpus {source} ({})", corpus.documents.len()),
                 Opened::Failed { name, .. } => format!("failed {name}"),
+                Opened::Schema { name, .. } => format!("schema {name}"),
             })
             .collect()
     }
@@ -120,6 +145,7 @@ mod tests {
             ("e.json", br#"{"format": "sorot", "version": 1, "documents": [{"id": "x", "text": "Di Bali", "spans": []}]}"#),
             ("f.txt", b"Caf\xe9"),
             ("g.pdf", b"%PDF"),
+            ("team.schema.json", br#"{"labels": [{"name": "ORG"}]}"#),
         ]
         .into_iter()
         .map(|(n, b)| (n.to_owned(), b.to_vec()))
@@ -127,7 +153,7 @@ mod tests {
         let opened = open_files(&files, &labels);
         assert_eq!(
             names(&opened),
-            ["text a.txt", "corpus c.jsonl (1)", "corpus d.json (1)", "corpus e.json (1)", "bad f.txt", "failed g.pdf", "corpus b.txt, b.ann (1)"]
+            ["text a.txt", "corpus c.jsonl (1)", "corpus d.json (1)", "corpus e.json (1)", "bad f.txt", "failed g.pdf", "schema team.schema.json", "corpus b.txt, b.ann (1)"]
         );
     }
 }

@@ -38,6 +38,9 @@ pub struct SorotFile<'a> {
     pub version: u64,
     pub offset_unit: &'static str,
     pub labels: &'a [String],
+    /// The label schema: keys, colours, guidelines (see `schema_json`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub schema: Option<Value>,
     pub documents: Vec<DocumentRecord<'a>>,
 }
 
@@ -69,11 +72,16 @@ pub struct SpanRecord<'a> {
 
 /// Every open document of the annotator, as pretty-printed JSON.
 pub fn export(state: &AppState) -> String {
-    export_corpus(&Corpus::from_state(state))
+    export_with_schema(&Corpus::from_state(state), Some(state.schema()))
 }
 
 /// A corpus as pretty-printed JSON.
 pub fn export_corpus(corpus: &Corpus) -> String {
+    export_with_schema(corpus, None)
+}
+
+/// A corpus as pretty-printed JSON, carrying the label schema when given.
+pub fn export_with_schema(corpus: &Corpus, schema: Option<&crate::model::Schema>) -> String {
     let documents = corpus
         .documents
         .iter()
@@ -91,7 +99,14 @@ pub fn export_corpus(corpus: &Corpus) -> String {
                 .collect(),
         })
         .collect();
-    let file = SorotFile { format: "sorot", version: VERSION, offset_unit: "codepoint", labels: &corpus.labels, documents };
+    let file = SorotFile {
+        format: "sorot",
+        version: VERSION,
+        offset_unit: "codepoint",
+        labels: &corpus.labels,
+        schema: schema.map(super::schema_json::to_value),
+        documents,
+    };
     // Strings, numbers and JSON values always serialize.
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }

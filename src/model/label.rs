@@ -123,6 +123,28 @@ impl Schema {
         &self.labels
     }
 
+    /// The labels, to edit; callers keep names and keys unique.
+    pub(crate) fn labels_mut(&mut self) -> &mut Vec<LabelDef> {
+        &mut self.labels
+    }
+
+    /// A schema of these labels, refusing repeated names or keys and
+    /// colours that are not `#rrggbb`.
+    pub fn from_labels(labels: Vec<LabelDef>) -> Result<Self, String> {
+        for (i, def) in labels.iter().enumerate() {
+            if labels[..i].iter().any(|other| other.label == def.label) {
+                return Err(format!("The label {} appears twice.", def.label));
+            }
+            if labels[..i].iter().any(|other| other.key == def.key) {
+                return Err(format!("Key {} is bound to two labels.", def.key));
+            }
+            if parse_hex(&def.color).is_none() {
+                return Err(format!("{} has the colour \u{201c}{}\u{201d}, not one like #1d4ed8.", def.label, def.color));
+            }
+        }
+        Ok(Schema { labels })
+    }
+
     /// The label bound to `key`, if any.
     pub fn label_for_key(&self, key: char) -> Option<&Label> {
         self.labels.iter().find(|def| def.key == key).map(|def| &def.label)

@@ -22,10 +22,10 @@ pub use annotations::Annotations;
 pub use caret::{Caret, CaretUnit};
 pub use document::{Block, BlockKind, Document, Metadata, Status};
 pub use error::ModelError;
-pub use label::{Label, LabelDef, Schema, Stroke};
+pub use label::{Example, Label, LabelDef, Schema, Stroke};
 pub use refine::Precision;
 pub use span::{Span, SpanId};
-pub use state::{victim_value, Action, AppState, DocumentState, ImportedDocument, ImportedSpan, Notice, Outcome, Suggested, Theme};
+pub use state::{victim_value, Action, AppState, DocumentState, ImportedDocument, ImportedSpan, Notice, Outcome, SchemaEdit, Suggested, Theme};
 
 /// The article Sorot opens with: an IDN Times report on trafficking (TPPO).
 pub const SEED_ARTICLE: &str = include_str!("../seed_article.txt");

@@ -2,10 +2,12 @@
 //! [`AppState::apply`] takes an [`Action`] and either changes the state or
 //! returns a [`ModelError`] leaving it exactly as it was. No I/O happens here.
 
+mod schema;
 mod suggestions;
 
 use std::rc::Rc;
 
+pub use schema::{SchemaEdit, SchemaRevision};
 pub use suggestions::{victim_value, Suggested};
 
 use super::annotations::Annotations;
@@ -45,7 +47,8 @@ pub enum Action {
     SwitchDocument(usize),
     /// Open documents read from a file (`source` names it), with their
     /// spans; `problems` lists what the file had wrong, to show.
-    ImportDocuments { source: String, documents: Vec<ImportedDocument>, problems: Vec<String> },
+    /// A schema that came with the file is offered for adoption.
+    ImportDocuments { source: String, documents: Vec<ImportedDocument>, problems: Vec<String>, schema: Option<Schema> },
     /// Add these labels to the schema (e.g. labels an imported file used).
     AddLabels(Vec<String>),
     /// Set the shown document's workflow status.
@@ -67,8 +70,16 @@ pub enum Action {
     ToggleInvisibles,
     /// Show or hide the keyboard shortcut overlay.
     ShowHelp(bool),
+    /// Show or hide the label schema editor.
+    ShowSchemaEditor(bool),
     /// Use this colour theme.
     SetTheme(Theme),
+    /// Change the label schema.
+    EditSchema(SchemaEdit),
+    /// Undo the last schema change (with the span changes it made).
+    UndoSchema,
+    /// Take a schema from a file.
+    AdoptSchema(Schema),
     /// Run the offline suggestion engine on the shown document.
     Suggest,
     /// Accept the shown document's suggestion at this index as a span.
@@ -154,6 +165,9 @@ impl Action {
                 | Action::RejectSuggestion(_)
                 | Action::SetValue { .. }
                 | Action::TagOccurrences { .. }
+                | Action::EditSchema(_)
+                | Action::UndoSchema
+                | Action::AdoptSchema(_)
         )
     }
 }
@@ -246,6 +260,8 @@ pub struct AppState {
     theme: Theme,
     status_filter: Option<Status>,
     selected_suggestion: Option<usize>,
+    schema_history: Vec<SchemaRevision>,
+    schema_editor_open: bool,
 }
 
 impl AppState {
@@ -268,6 +284,8 @@ impl AppState {
             theme: Theme::System,
             status_filter: None,
             selected_suggestion: None,
+            schema_history: Vec::new(),
+            schema_editor_open: false,
         }
     }
 
@@ -299,6 +317,11 @@ impl AppState {
         Ok(state)
     }
 
+    /// Replaces the schema wholesale (restoring a session; no undo).
+    pub fn set_schema(&mut self, schema: Schema) {
+        self.schema = Rc::new(schema);
+    }
+
     /// The id the next new span gets.
     pub fn next_span_id(&self) -> u64 {
         self.next_span_id
@@ -312,6 +335,16 @@ impl AppState {
     /// The index of the selected suggestion in the shown document's list.
     pub fn selected_suggestion(&self) -> Option<usize> {
         self.selected_suggestion
+    }
+
+    /// Whether the label schema editor is open.
+    pub fn schema_editor_open(&self) -> bool {
+        self.schema_editor_open
+    }
+
+    /// Whether a schema change can be undone.
+    pub fn can_undo_schema(&self) -> bool {
+        !self.schema_history.is_empty()
     }
 
     /// The status the document list is filtered by, if any.
@@ -448,7 +481,7 @@ impl AppState {
                 self.selected_suggestion = None;
                 Ok(Outcome::changed(Some(format!("Showing {}", self.current().document.title()))))
             }
-            Action::ImportDocuments { source, documents, problems } => self.import(&source, documents, problems),
+            Action::ImportDocuments { source, documents, problems, schema } => self.import(&source, documents, problems, schema),
             Action::AddLabels(names) => self.add_labels(&names),
             Action::SetStatus(status) => {
                 if self.current().status == status {
@@ -488,7 +521,11 @@ impl AppState {
                 Ok(Outcome::changed(Some(format!("Invisible characters {state}"))))
             }
             Action::ShowHelp(open) => Ok(self.replace(|state| &mut state.help_open, open)),
+            Action::ShowSchemaEditor(open) => Ok(self.replace(|state| &mut state.schema_editor_open, open)),
             Action::SetTheme(theme) => Ok(self.replace(|state| &mut state.theme, theme)),
+            Action::EditSchema(edit) => self.edit_schema(edit),
+            Action::UndoSchema => self.undo_schema(),
+            Action::AdoptSchema(schema) => self.adopt_schema(schema),
             Action::Suggest => self.suggest(),
             Action::AcceptSuggestion(index) => {
                 self.selected_suggestion = None;
@@ -642,7 +679,7 @@ impl AppState {
         id
     }
 
-    fn import(&mut self, source: &str, documents: Vec<ImportedDocument>, problems: Vec<String>) -> Result<Outcome, ModelError> {
+    fn import(&mut self, source: &str, documents: Vec<ImportedDocument>, problems: Vec<String>, schema: Option<Schema>) -> Result<Outcome, ModelError> {
         if documents.is_empty() {
             let detail = problems.first().map_or(String::new(), |p| format!(": {p}"));
             return Err(ModelError::NothingImported(format!("{source} holds no document Sorot can open{detail}")));
@@ -676,9 +713,20 @@ impl AppState {
         self.caret = None;
         self.unsaved_changes += 1;
         let summary = format!("Opened {count} document{} from {source}", if count == 1 { "" } else { "s" });
-        self.notice = match skipped.len() {
-            0 => self.unknown_labels_offer(&summary),
-            n => Some(Notice::Problem(format!("{summary}; {n} problem{} skipped: {}", if n == 1 { "" } else { "s" }, skipped.join("; ")))),
+        let problems = |verb: &str| match skipped.len() {
+            0 => String::new(),
+            n => format!("; {n} problem{}{verb}: {}", if n == 1 { "" } else { "s" }, skipped.join("; ")),
+        };
+        self.notice = match schema.filter(|schema| *schema != *self.schema) {
+            // A file's own schema comes first: adopting it usually answers
+            // the unknown-label problems too.
+            Some(schema) => Some(Notice::Offer {
+                message: format!("{summary}{}. It carries its own label schema ({}).", problems(""), schema.names().join(", ")),
+                accept: "Adopt its schema".to_owned(),
+                action: Box::new(Action::AdoptSchema(schema)),
+            }),
+            None if skipped.is_empty() => self.unknown_labels_offer(&summary),
+            None => Some(Notice::Problem(format!("{summary}{}", problems(" skipped")))),
         };
         Ok(Outcome::changed(Some(summary)))
     }

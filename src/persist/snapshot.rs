@@ -39,6 +39,9 @@ pub struct SessionMeta {
     /// The page's vertical scroll position when last stored.
     #[serde(default)]
     pub scroll_y: f64,
+    /// The label schema, as `formats::schema_json` writes it.
+    #[serde(default)]
+    pub schema: Option<serde_json::Value>,
 }
 
 /// One document's spans and history (its text is stored apart).
@@ -131,6 +134,7 @@ pub fn meta_of(state: &AppState, scroll_y: f64) -> SessionMeta {
         next_span_id: state.next_span_id(),
         unsaved_changes: state.unsaved_changes(),
         scroll_y,
+        schema: Some(crate::formats::schema_json::to_value(state.schema())),
     }
 }
 
@@ -181,8 +185,12 @@ pub fn restore(meta: &SessionMeta, records: &HashMap<String, String>) -> Result<
             restore_document(id, text, stored).map_err(|problem| SnapshotError::Corrupt { key, problem })
         })
         .collect::<Result<Vec<_>, _>>()?;
-    AppState::from_parts(documents, meta.current, meta.next_span_id, meta.unsaved_changes)
-        .map_err(|e| SnapshotError::Corrupt { key: "meta".to_owned(), problem: e.to_string() })
+    let corrupt = |problem: String| SnapshotError::Corrupt { key: "meta".to_owned(), problem };
+    let mut state = AppState::from_parts(documents, meta.current, meta.next_span_id, meta.unsaved_changes).map_err(|e| corrupt(e.to_string()))?;
+    if let Some(schema) = &meta.schema {
+        state.set_schema(crate::formats::schema_json::from_value(schema).map_err(corrupt)?);
+    }
+    Ok(state)
 }
 
 fn restore_document(id: &str, text: &str, stored: StoredDocument) -> Result<DocumentState, String> {

@@ -8,7 +8,8 @@ use yew::prelude::*;
 
 use crate::formats::export::{self, ExportFormat};
 use crate::formats::open::{self, Opened};
-use crate::formats::{sorot_json, Corpus};
+use crate::formats::{schema_json, sorot_json, Corpus};
+use std::rc::Rc;
 use crate::model::{seed_document, Action, AppState, Label, Notice, SpanId};
 use web_sys::{Element, HtmlElement};
 
@@ -19,6 +20,7 @@ use super::components::paint::label_palette;
 use super::components::help::HelpOverlay;
 use super::components::label_bar::LabelBar;
 use super::components::notice::NoticeArea;
+use super::components::schema_editor::SchemaEditor;
 use super::components::span_details::{SpanDetails, DETAILS_ID};
 use super::components::span_list::SpanList;
 use super::components::suggestion_list::SuggestionList;
@@ -207,7 +209,7 @@ pub fn app() -> Html {
                 corpus.documents = vec![corpus.documents.swap_remove(state.current_index())];
             }
             let stem = if current_only { state.current().document.id().to_owned() } else { "sorot-corpus".to_owned() };
-            let export = export::export(&corpus, format, &stem);
+            let export = export::export(&corpus, state.schema(), format, &stem);
             if !export.notes.is_empty() {
                 let question = format!(
                     "{} cannot hold nested or overlapping spans. {} span{} will be left out (the list is saved beside the data):\n\n{}\n\nExport anyway?",
@@ -256,7 +258,7 @@ pub fn app() -> Html {
                     storage={storage.clone()}
                     read_only={state.read_only().is_some()}
                 />
-                <LabelBar schema={state.schema().clone()} {onlabel}>
+                <LabelBar schema={state.schema().clone()} {onlabel} onedit={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowSchemaEditor(true))) }}>
                     <ViewControls
                         precision={state.precision()}
                         show_invisibles={state.show_invisibles()}
@@ -326,6 +328,22 @@ pub fn app() -> Html {
                     />
                 </aside>
             </main>
+            if state.schema_editor_open() {
+                <SchemaEditor
+                    state={Rc::new(state.clone())}
+                    onedit={{ let store = store.clone(); Callback::from(move |edit| store.dispatch(Action::EditSchema(edit))) }}
+                    onundo={dispatch(|| Action::UndoSchema)}
+                    onexport={{
+                        let store = store.clone();
+                        Callback::from(move |_| {
+                            if let Err(problem) = effects::download("sorot-schema.json", "application/json", &schema_json::export(store.0.schema())) {
+                                store.dispatch(Action::ReportProblem(problem));
+                            }
+                        })
+                    }}
+                    onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowSchemaEditor(false))) }}
+                />
+            }
             if state.help_open() {
                 <HelpOverlay onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowHelp(false))) }} />
             }
@@ -387,10 +405,22 @@ fn action_for(opened: Opened) -> Action {
             accept: "Open with \u{fffd} replacements".to_owned(),
             action: Box::new(Action::OpenText { name: replaced_name(&name), text: String::from_utf8_lossy(&bytes).into_owned() }),
         },
-        Opened::Corpus { source, corpus, report } => Action::ImportDocuments {
-            source,
-            documents: corpus.into_imported(),
-            problems: report.problems.iter().map(ToString::to_string).collect(),
+        Opened::Corpus { source, corpus, report, schema } => {
+            let mut problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+            let schema = match schema {
+                Some(Ok(schema)) => Some(schema),
+                Some(Err(problem)) => {
+                    problems.push(format!("{source}: its schema was not read: {problem}"));
+                    None
+                }
+                None => None,
+            };
+            Action::ImportDocuments { source, documents: corpus.into_imported(), problems, schema }
+        }
+        Opened::Schema { name, schema } => Action::Offer {
+            message: format!("{name} is a label schema: {}.", schema.names().join(", ")),
+            accept: "Adopt this schema".to_owned(),
+            action: Box::new(Action::AdoptSchema(schema)),
         },
         Opened::Failed { problem, .. } => Action::ReportProblem(problem),
     }

@@ -11,6 +11,8 @@ use crate::model::{Label, Schema};
 pub struct LabelBarProps {
     pub schema: Rc<Schema>,
     pub onlabel: Callback<Label>,
+    /// Open the schema editor.
+    pub onedit: Callback<()>,
     /// Controls shown at the bar's far end.
     #[prop_or_default]
     pub children: Html,
@@ -48,6 +50,7 @@ pub fn label_bar(props: &LabelBarProps) -> Html {
     html! {
         <div class="label-bar" role="toolbar" aria-label="Labels">
             {buttons}
+            <button class="edit-labels" onclick={props.onedit.reform(|_: MouseEvent| ())} title="Add, rename, recolour or remove labels">{"Edit labels"}</button>
             <span class="hint">{"Select text, press a number \u{b7} ? for every key"}</span>
             {props.children.clone()}
         </div>

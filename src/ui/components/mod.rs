@@ -8,6 +8,7 @@ pub mod guidelines;
 pub mod help;
 pub mod label_bar;
 pub mod notice;
+pub mod schema_editor;
 pub mod span_details;
 pub mod span_list;
 pub mod suggestion_list;

@@ -1,0 +1,347 @@
+//! Reading annotation files for the commands: any format the app opens
+//! ([`sorot::formats::open`]), a folder as all the files in it, and JSON
+//! Lines one line at a time.
+//!
+//! A path is read as:
+//! - a folder: every file in it (not its subfolders), opened together, so
+//!   a brat folder of `.txt` + `.ann` files is one corpus;
+//! - a `.jsonl` file: streamed, one line at a time, in constant memory
+//!   (see [`JsonlStream`]), unless it is UTF-16 or has a `labels.json`
+//!   beside it (Hugging Face rows);
+//! - any other file: read whole (at most [`MAX_FILE_BYTES`]), with the
+//!   files it needs from beside it: brat's `.ann`/`.txt` partner and
+//!   `annotation.conf`, Hugging Face's `labels.json`.
+//!
+//! Label names are checked only when a schema is given: without one, no
+//! label is "unknown".
+
+use std::collections::hash_map::RandomState;
+use std::collections::{HashMap, HashSet};
+use std::fs::{self, File};
+use std::hash::BuildHasher;
+use std::io::{BufRead, BufReader, ErrorKind, Read};
+use std::path::{Path, PathBuf};
+
+use sorot::formats::corpus::default_title;
+use sorot::formats::open::{open_files, Opened};
+use sorot::formats::{jsonl, Corpus, CorpusDocument, FormatError, Problem, ProblemKind, Status, MAX_FILE_BYTES};
+
+use super::error::CliError;
+
+/// Calls `each` with every document of `path` in order, streaming JSON
+/// Lines; returns the problems met.
+pub fn for_each_document(
+    path: &Path,
+    labels: Option<&[String]>,
+    mut each: impl FnMut(CorpusDocument) -> Result<(), CliError>,
+) -> Result<Vec<Problem>, CliError> {
+    if !streams(path)? {
+        let (corpus, problems) = read_whole(path, labels)?;
+        corpus.documents.into_iter().try_for_each(each)?;
+        return Ok(problems);
+    }
+    let mut stream = JsonlStream::new(BufReader::with_capacity(1 << 20, open(path)?), &path.display().to_string(), labels);
+    let mut problems = Vec::new();
+    while let Some(line) = stream.next_line().map_err(|source| CliError::Read { path: path.to_owned(), source })? {
+        problems.extend(line.problems);
+        if let Some(doc) = line.document {
+            each(doc)?;
+        }
+    }
+    if stream.documents == 0 {
+        let message = problems.first().map_or_else(|| format!("{}: {}", path.display(), ProblemKind::Empty), ToString::to_string);
+        return Err(CliError::Unreadable { message });
+    }
+    Ok(problems)
+}
+
+/// Every document of `path`, and the problems met. The corpus's labels are
+/// the schema's, then those the documents use, in order of first use.
+pub fn read_corpus(path: &Path, labels: Option<&[String]>) -> Result<(Corpus, Vec<Problem>), CliError> {
+    if !streams(path)? {
+        return read_whole(path, labels);
+    }
+    let mut corpus = Corpus { labels: labels.unwrap_or_default().to_vec(), documents: Vec::new() };
+    let problems = for_each_document(path, labels, |doc| {
+        corpus.documents.push(doc);
+        Ok(())
+    })?;
+    corpus.labels = corpus.all_labels();
+    Ok((corpus, problems))
+}
+
+/// Whether `path` is read line by line: a `.jsonl` file that is neither
+/// Hugging Face rows nor UTF-16.
+fn streams(path: &Path) -> Result<bool, CliError> {
+    if extension(path) != "jsonl" || path.is_dir() || sibling(path, "labels.json").is_some() {
+        return Ok(false);
+    }
+    let mut head = [0; 2];
+    let read = open(path)?.read(&mut head).map_err(|source| CliError::Read { path: path.to_owned(), source })?;
+    Ok(!matches!(&head[..read], [0xFF, 0xFE] | [0xFE, 0xFF]))
+}
+
+/// Writes a whole file.
+pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), CliError> {
+    fs::write(path, bytes).map_err(|source| CliError::Write { path: path.to_owned(), source })
+}
+
+/// Prints the inputs' problems to stderr; an error if there were any, for
+/// after the command has done what it could.
+pub fn report_problems(problems: &[Problem]) -> Result<(), CliError> {
+    for problem in problems {
+        eprintln!("  {problem}");
+    }
+    match problems.len() {
+        0 => Ok(()),
+        count => Err(CliError::InputProblems { count }),
+    }
+}
+
+/// Opens a file, saying which one is missing.
+fn open(path: &Path) -> Result<File, CliError> {
+    File::open(path).map_err(|source| match source.kind() {
+        ErrorKind::NotFound => CliError::NotFound { path: path.to_owned() },
+        _ => CliError::Read { path: path.to_owned(), source },
+    })
+}
+
+/// A file's extension, lowercase; empty when it has none.
+fn extension(path: &Path) -> String {
+    path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default()
+}
+
+/// `name` in the same folder as `path`, if it is a file.
+fn sibling(path: &Path, name: &str) -> Option<PathBuf> {
+    Some(path.with_file_name(name)).filter(|p| p.is_file())
+}
+
+/// Reads `path` and what it needs from beside it, through the app's readers.
+fn read_whole(path: &Path, labels: Option<&[String]>) -> Result<(Corpus, Vec<Problem>), CliError> {
+    let mut paths = Vec::new();
+    if path.is_dir() {
+        let entries = fs::read_dir(path).map_err(|source| CliError::Read { path: path.to_owned(), source })?;
+        paths = entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.is_file()).collect();
+        paths.sort();
+    } else {
+        paths.push(path.to_owned());
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let brat_partner = |other: &str| sibling(path, &format!("{stem}.{other}")).map(|p| [Some(p), sibling(path, "annotation.conf")]);
+        let partners = match extension(path).as_str() {
+            "jsonl" => [sibling(path, "labels.json"), None],
+            "txt" => brat_partner("ann").unwrap_or_default(),
+            "ann" => brat_partner("txt").unwrap_or_default(),
+            _ => [None, None],
+        };
+        paths.extend(partners.into_iter().flatten());
+    }
+    let files = paths.iter().map(|p| Ok((file_name(p), read_bytes(p)?))).collect::<Result<Vec<_>, CliError>>()?;
+    let mut corpus = Corpus { labels: labels.unwrap_or_default().to_vec(), documents: Vec::new() };
+    let mut problems = Vec::new();
+    for opened in open_files(&files, labels.unwrap_or_default()) {
+        match opened {
+            Opened::Text { name, text } => {
+                let id = Path::new(&name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+                corpus.documents.push(CorpusDocument {
+                    id,
+                    title: default_title(&text),
+                    text,
+                    status: Status::Todo,
+                    ..CorpusDocument::default()
+                });
+            }
+            Opened::BadText { name, problem, .. } => return Err(CliError::Unreadable { message: format!("{name}: {problem}") }),
+            Opened::Corpus { corpus: read, report, .. } => {
+                for label in read.labels {
+                    if !corpus.labels.contains(&label) {
+                        corpus.labels.push(label);
+                    }
+                }
+                corpus.documents.extend(read.documents);
+                problems.extend(report.problems);
+            }
+            Opened::Failed { problem, .. } => return Err(CliError::Unreadable { message: problem }),
+            // A schema file holds no documents; the CLI reads documents.
+            Opened::Schema { name, .. } => {
+                return Err(CliError::Unreadable { message: format!("{name} is a label schema, not annotated documents") })
+            }
+        }
+    }
+    if labels.is_none() {
+        problems.retain(|p| !matches!(p.kind, ProblemKind::UnknownLabel { .. }));
+    }
+    Ok((corpus, problems))
+}
+
+/// The name a file is opened under: its path as given, except that the
+/// Hugging Face sidecar must be called `labels.json` to be found.
+fn file_name(path: &Path) -> String {
+    match path.file_name() {
+        Some(name) if name == "labels.json" => "labels.json".to_owned(),
+        _ => path.display().to_string(),
+    }
+}
+
+/// A whole file, refusing one too large to read at once.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
+    let bytes = open(path)?.metadata().map_err(|source| CliError::Read { path: path.to_owned(), source })?.len();
+    if bytes > MAX_FILE_BYTES as u64 {
+        return Err(CliError::TooLarge { path: path.to_owned(), bytes, limit: MAX_FILE_BYTES });
+    }
+    fs::read(path).map_err(|source| CliError::Read { path: path.to_owned(), source })
+}
+
+/// The name the importer is given for each line, so that a generated id
+/// ([`GENERATED_ID`]) cannot be mistaken for one a line states.
+const LINE_NAME: &str = "\u{1}.jsonl";
+/// The id the importer gives a line without one, under [`LINE_NAME`].
+const GENERATED_ID: &str = "\u{1}-1";
+
+/// JSON Lines read one line at a time with the app's reader
+/// ([`jsonl::import`]), giving what reading the whole file would give:
+/// the same documents, generated ids (`<stem>-<n>`), renamed duplicate
+/// ids, and problems with their file lines. Memory holds one line, plus a
+/// 128-bit hash of each document's id to find repeated ids (some 50 bytes
+/// a document with the set's overhead).
+///
+/// Unlike the whole-file reader, a line that is not UTF-8 loses only that
+/// line, not the file.
+struct JsonlStream<R> {
+    reader: R,
+    name: String,
+    stem: String,
+    known: Vec<String>,
+    check_labels: bool,
+    line_no: usize,
+    byte_idx: usize,
+    /// Documents read so far.
+    documents: usize,
+    id_hashes: (RandomState, RandomState),
+    ids: HashSet<u128>,
+    /// The next `-n` suffix to try for each id that was taken.
+    next_suffix: HashMap<u128, usize>,
+    reported_labels: HashSet<String>,
+    buf: Vec<u8>,
+}
+
+/// One line's document (if it had one) and problems.
+struct Line {
+    document: Option<CorpusDocument>,
+    problems: Vec<Problem>,
+}
+
+impl<R: BufRead> JsonlStream<R> {
+    /// A stream of the file called `name`; `labels` is the schema, if any.
+    fn new(reader: R, name: &str, labels: Option<&[String]>) -> Self {
+        // The whole-file reader's rule for the stem of generated ids.
+        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+        let stem = base.split('.').next().filter(|s| !s.is_empty()).unwrap_or("document").to_owned();
+        JsonlStream {
+            reader,
+            name: name.to_owned(),
+            stem,
+            known: labels.unwrap_or_default().to_vec(),
+            check_labels: labels.is_some(),
+            line_no: 0,
+            byte_idx: 0,
+            documents: 0,
+            id_hashes: (RandomState::new(), RandomState::new()),
+            ids: HashSet::new(),
+            next_suffix: HashMap::new(),
+            reported_labels: HashSet::new(),
+            buf: Vec::new(),
+        }
+    }
+
+    /// The next non-blank line, or `None` at the end of the file.
+    fn next_line(&mut self) -> std::io::Result<Option<Line>> {
+        loop {
+            self.buf.clear();
+            let read = self.reader.read_until(b'\n', &mut self.buf)?;
+            if read == 0 {
+                return Ok(None);
+            }
+            self.line_no += 1;
+            let mut line_start = self.byte_idx;
+            self.byte_idx += read;
+            let mut bytes = std::mem::take(&mut self.buf);
+            if bytes.last() == Some(&b'\n') {
+                bytes.pop();
+            }
+            if self.line_no == 1 && bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                bytes.drain(..3);
+                line_start += 3;
+            }
+            let blank = std::str::from_utf8(&bytes).is_ok_and(|line| line.trim().is_empty());
+            let line = (!blank).then(|| self.read_line(&bytes, line_start));
+            self.buf = bytes;
+            if line.is_some() {
+                return Ok(line);
+            }
+        }
+    }
+
+    /// One line through the importer, then the fixes that make it read as
+    /// part of the whole file.
+    fn read_line(&mut self, bytes: &[u8], line_start: usize) -> Line {
+        let (mut document, mut problems) = match jsonl::import(LINE_NAME, bytes, &self.known) {
+            Ok((corpus, report)) => (corpus.documents.into_iter().next(), report.problems),
+            Err(FormatError(problem)) => (None, vec![problem]),
+        };
+        // The id the line's document goes by. As in the whole-file reader, a
+        // document refused for its empty text still takes its id.
+        let refused_empty = problems.iter().find(|p| p.kind == ProblemKind::Empty).and_then(|p| p.document.clone());
+        if let Some(local) = document.as_ref().map(|d| d.id.clone()).or(refused_empty) {
+            let wanted = if local == GENERATED_ID { format!("{}-{}", self.stem, self.documents + 1) } else { local.clone() };
+            let (unique, duplicate) = self.unique_id(wanted);
+            rename(&local, &unique, &mut problems);
+            problems.splice(0..0, duplicate);
+            if let Some(doc) = &mut document {
+                doc.id = unique;
+                self.documents += 1;
+            }
+        }
+        problems.retain(|p| match &p.kind {
+            ProblemKind::UnknownLabel { label } => self.check_labels && self.reported_labels.insert(label.clone()),
+            _ => true,
+        });
+        for problem in &mut problems {
+            problem.file = self.name.clone();
+            problem.line = Some(self.line_no);
+            match &mut problem.kind {
+                ProblemKind::InvalidUtf8 { byte_idx } => *byte_idx += line_start,
+                ProblemKind::MalformedJson { line, .. } => *line = self.line_no,
+                _ => {}
+            }
+        }
+        Line { document, problems }
+    }
+
+    /// The id itself if no document took it yet; else the next free
+    /// `<id>-<n>`, and the problem saying so.
+    fn unique_id(&mut self, wanted: String) -> (String, Option<Problem>) {
+        let hash = |id: &str| (u128::from(self.id_hashes.0.hash_one(id)) << 64) | u128::from(self.id_hashes.1.hash_one(id));
+        let wanted_hash = hash(&wanted);
+        if self.ids.insert(wanted_hash) {
+            return (wanted, None);
+        }
+        let n = self.next_suffix.entry(wanted_hash).or_insert(2);
+        let mut unique = format!("{wanted}-{n}");
+        while self.ids.contains(&hash(&unique)) {
+            *n += 1;
+            unique = format!("{wanted}-{n}");
+        }
+        *n += 1;
+        self.ids.insert(hash(&unique));
+        let kind = ProblemKind::DuplicateId { id: wanted, renamed: unique.clone() };
+        let problem = Problem { file: self.name.clone(), document: Some(unique.clone()), line: Some(self.line_no), kind };
+        (unique, Some(problem))
+    }
+}
+
+/// Points the problems about document `from` at document `to`.
+fn rename(from: &str, to: &str, problems: &mut [Problem]) {
+    for problem in problems.iter_mut().filter(|p| p.document.as_deref() == Some(from)) {
+        problem.document = Some(to.to_owned());
+    }
+}

@@ -1,0 +1,74 @@
+// The label schema: edit it (add, key, rename), tag with the new key,
+// export it inside the Sorot file, adopt it from the file in a fresh
+// browser, and see the guideline follow the selected span.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, openApp, tag, exportJson, assertOffsetsValid, HTTP_URL } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test('add a label, tag with its hotkey, rename it, export, and adopt the schema elsewhere', async () => {
+  const page = await openApp(browser, HTTP_URL);
+  await page.getByRole('button', { name: 'Edit labels' }).click();
+  await page.getByLabel('New label name').fill('ORGANISATION');
+  await page.getByRole('button', { name: 'Add label' }).click();
+  await page.waitForSelector('[data-schema-label="ORGANISATION"]');
+  await page.getByLabel('Key of ORGANISATION').fill('7');
+  await page.getByLabel('Key of ORGANISATION').press('Tab');
+  // A key already taken is refused with a message.
+  await page.getByLabel('Key of ACTOR').fill('2');
+  await page.getByLabel('Key of ACTOR').press('Tab');
+  await page.waitForSelector('.notice.problem');
+  assert.match(await page.locator('.notice.problem').textContent(), /Key 2 already applies VICTIM_COUNT/);
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  assert.equal(await page.locator('.label-button', { hasText: 'ORGANISATION' }).locator('kbd').textContent(), '7');
+
+  await tag(page, 'Kementerian Luar Negeri', '7');
+  await tag(page, 'Kao Kim Hourn', '1', { context: 'Jenderal ASEAN, Kao Kim Hourn, menyoroti' });
+  // The guideline panel leads with the selected span's label.
+  await page.waitForSelector('.guideline.is-focused[data-guideline="ACTOR"]');
+
+  await page.getByRole('button', { name: 'Edit labels' }).click();
+  await page.getByLabel('Name of ORGANISATION').fill('ORG');
+  await page.getByLabel('Name of ORGANISATION').press('Tab');
+  await page.waitForSelector('[data-schema-label="ORG"]');
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  const { json } = await exportJson(page);
+  assertOffsetsValid(json);
+  assert.deepEqual(json.documents[0].spans.map((s) => [s.text, s.label]), [['Kao Kim Hourn', 'ACTOR'], ['Kementerian Luar Negeri', 'ORG']]);
+  assert.ok(json.labels.includes('ORG'));
+  assert.deepEqual(json.schema.labels.map((l) => [l.name, l.key]).at(-1), ['ORG', '7']);
+  await page.context().close();
+
+  // A fresh browser profile opens the file and adopts its schema.
+  const other = await openApp(browser, HTTP_URL);
+  await other.locator('input[type=file]').setInputFiles({ name: 'team.sorot.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await other.waitForSelector('.notice.problem');
+  assert.match(await other.locator('.notice.problem').textContent(), /carries its own label schema/);
+  await other.getByRole('button', { name: 'Adopt its schema' }).click();
+  await other.waitForSelector('.label-button:has-text("ORG")');
+  assert.equal(await other.locator('.label-button', { hasText: 'ORG' }).locator('kbd').textContent(), '7');
+  const painted = await other.$$eval('article .tag', (tags) => tags.map((t) => t.dataset.label));
+  assert.deepEqual(painted.sort(), ['ACTOR', 'ORG']);
+  await other.context().close();
+});
+
+test('removing a label with spans relabels them, and the change undoes', async () => {
+  const page = await openApp(browser, HTTP_URL);
+  await tag(page, 'Nusa Dua Bali', '3', { context: 'ASCC 2023 di Nusa Dua Bali, Senin' });
+  await page.getByRole('button', { name: 'Edit labels' }).click();
+  await page.getByLabel('Remove LOCATION').selectOption('ACTOR');
+  await page.waitForFunction(() => !document.querySelector('[data-schema-label="LOCATION"]'));
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  let { json } = await exportJson(page);
+  assert.deepEqual(json.documents[0].spans.map((s) => s.label), ['ACTOR']);
+  await page.getByRole('button', { name: 'Edit labels' }).click();
+  await page.getByRole('button', { name: 'Undo schema change' }).click();
+  await page.waitForSelector('[data-schema-label="LOCATION"]');
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  ({ json } = await exportJson(page));
+  assert.deepEqual(json.documents[0].spans.map((s) => s.label), ['LOCATION']);
+  await page.context().close();
+});
