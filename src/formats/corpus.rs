@@ -130,7 +130,19 @@ impl Corpus {
 
     /// Every open document of the annotator, with the schema's labels.
     pub fn from_state(state: &AppState) -> Corpus {
-        Corpus { labels: state.schema().names(), documents: state.documents().iter().map(|doc| CorpusDocument::from_state(doc)).collect() }
+        let documents = state
+            .documents()
+            .iter()
+            .map(|doc| {
+                let mut document = CorpusDocument::from_state(doc);
+                // A document read with its annotator keeps it; the rest are this annotator's.
+                if document.annotator.is_none() {
+                    document.annotator = state.annotator().map(str::to_owned);
+                }
+                document
+            })
+            .collect();
+        Corpus { labels: state.schema().names(), documents }
     }
 
     /// The documents as the model opens them: spans as the file had them,

@@ -23,6 +23,7 @@ pub mod doccano;
 pub mod export;
 pub mod flatten;
 pub mod hf;
+pub mod html;
 mod iob;
 pub mod jsonl;
 pub mod label_studio;

@@ -17,6 +17,7 @@ pub mod refine;
 pub mod segments;
 pub mod span;
 pub mod state;
+pub mod stats;
 
 pub use annotations::Annotations;
 pub use caret::{Caret, CaretUnit};

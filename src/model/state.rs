@@ -72,8 +72,12 @@ pub enum Action {
     ShowHelp(bool),
     /// Show or hide the label schema editor.
     ShowSchemaEditor(bool),
+    /// Show or hide the annotator comparison.
+    ShowCompare(bool),
     /// Use this colour theme.
     SetTheme(Theme),
+    /// Who is annotating: stamped on every exported document.
+    SetAnnotator(String),
     /// Change the label schema.
     EditSchema(SchemaEdit),
     /// Undo the last schema change (with the span changes it made).
@@ -262,6 +266,8 @@ pub struct AppState {
     selected_suggestion: Option<usize>,
     schema_history: Vec<SchemaRevision>,
     schema_editor_open: bool,
+    annotator: Option<String>,
+    compare_open: bool,
 }
 
 impl AppState {
@@ -286,6 +292,8 @@ impl AppState {
             selected_suggestion: None,
             schema_history: Vec::new(),
             schema_editor_open: false,
+            annotator: None,
+            compare_open: false,
         }
     }
 
@@ -335,6 +343,16 @@ impl AppState {
     /// The index of the selected suggestion in the shown document's list.
     pub fn selected_suggestion(&self) -> Option<usize> {
         self.selected_suggestion
+    }
+
+    /// Whether the annotator comparison is open.
+    pub fn compare_open(&self) -> bool {
+        self.compare_open
+    }
+
+    /// The annotator's name, once given.
+    pub fn annotator(&self) -> Option<&str> {
+        self.annotator.as_deref()
     }
 
     /// Whether the label schema editor is open.
@@ -522,7 +540,15 @@ impl AppState {
             }
             Action::ShowHelp(open) => Ok(self.replace(|state| &mut state.help_open, open)),
             Action::ShowSchemaEditor(open) => Ok(self.replace(|state| &mut state.schema_editor_open, open)),
+            Action::ShowCompare(open) => Ok(self.replace(|state| &mut state.compare_open, open)),
             Action::SetTheme(theme) => Ok(self.replace(|state| &mut state.theme, theme)),
+            Action::SetAnnotator(name) => {
+                let name = name.trim();
+                if name.is_empty() {
+                    return Err(ModelError::Schema("Type a name (or initials) so exports say who annotated them.".to_owned()));
+                }
+                Ok(self.replace(|state| &mut state.annotator, Some(name.to_owned())))
+            }
             Action::EditSchema(edit) => self.edit_schema(edit),
             Action::UndoSchema => self.undo_schema(),
             Action::AdoptSchema(schema) => self.adopt_schema(schema),
@@ -559,11 +585,12 @@ impl AppState {
             Action::Restore(restored) => {
                 let count = restored.documents.len();
                 // A read-only tab still shows the restored work, and stays read-only.
-                let (read_only, notice, theme) = (self.read_only.take(), self.notice.take(), self.theme);
+                let (read_only, notice, theme, annotator) = (self.read_only.take(), self.notice.take(), self.theme, self.annotator.take());
                 *self = *restored;
                 self.read_only = read_only;
                 self.notice = notice;
                 self.theme = theme;
+                self.annotator = annotator;
                 Ok(Outcome::changed(Some(format!("Restored {count} document{}", if count == 1 { "" } else { "s" }))))
             }
             Action::MarkSaved => Ok(self.replace(|state| &mut state.unsaved_changes, 0)),

@@ -8,12 +8,13 @@ use yew::prelude::*;
 
 use crate::formats::export::{self, ExportFormat};
 use crate::formats::open::{self, Opened};
-use crate::formats::{schema_json, sorot_json, Corpus};
+use crate::formats::{html, schema_json, sorot_json, Corpus};
 use std::rc::Rc;
 use crate::model::{seed_document, Action, AppState, Label, Notice, SpanId};
 use web_sys::{Element, HtmlElement};
 
 use super::components::article::Article;
+use super::components::compare::CompareView;
 use super::components::document_list::DocumentList;
 use super::components::guidelines::Guidelines;
 use super::components::paint::label_palette;
@@ -23,6 +24,7 @@ use super::components::notice::NoticeArea;
 use super::components::schema_editor::SchemaEditor;
 use super::components::span_details::{SpanDetails, DETAILS_ID};
 use super::components::span_list::SpanList;
+use super::components::statistics::Statistics;
 use super::components::suggestion_list::SuggestionList;
 use super::components::toolbar::{Toolbar, ViewControls};
 use super::store::Store;
@@ -106,6 +108,20 @@ pub fn app() -> Html {
         });
     }
     use_effect_with(store.0.theme(), |theme| effects::apply_theme(*theme));
+    // The annotator's name: asked once, kept in this browser.
+    {
+        let dispatcher = store.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(name) = effects::stored_annotator() {
+                dispatcher.dispatch(Action::SetAnnotator(name));
+            }
+        });
+    }
+    use_effect_with(store.0.annotator().map(str::to_owned), |name| {
+        if let Some(name) = name {
+            effects::store_annotator(name);
+        }
+    });
     // Keep the selected span in view when Tab moves the selection.
     {
         let selected = store.0.selected();
@@ -234,6 +250,13 @@ pub fn app() -> Html {
 
     let state = &store.0;
     let doc = state.current().clone();
+    // Statistics re-render only when documents or the schema change, not
+    // on every key press.
+    let stats_state = {
+        let deps = (state.documents().to_vec(), state.current_index(), state.schema().clone());
+        let state = state.clone();
+        (*use_memo(deps, move |_| Rc::new(state))).clone()
+    };
     let problem = state.notice().map(|notice| AttrValue::from(notice.message().to_owned()));
     let accept = match state.notice() {
         Some(Notice::Offer { accept, .. }) => Some(AttrValue::from(accept.clone())),
@@ -248,6 +271,9 @@ pub fn app() -> Html {
                     can_undo={doc.history.can_undo()}
                     can_redo={doc.history.can_redo()}
                     onhelp={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowHelp(true))) }}
+                    oncompare={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowCompare(true))) }}
+                    annotator={state.annotator().map(|a| AttrValue::from(a.to_owned()))}
+                    onannotator={{ let store = store.clone(); Callback::from(move |name| store.dispatch(Action::SetAnnotator(name))) }}
                     onundo={dispatch(|| Action::Undo)}
                     onredo={dispatch(|| Action::Redo)}
                     {onexport}
@@ -318,6 +344,7 @@ pub fn app() -> Html {
                         schema={state.schema().clone()}
                         focus={state.selected().and_then(|id| doc.annotations.get(id)).map(|span| span.label().clone())}
                     />
+                    <Statistics state={stats_state} />
                     <DocumentList
                         documents={state.documents().to_vec()}
                         current={state.current_index()}
@@ -325,6 +352,16 @@ pub fn app() -> Html {
                         onswitch={{ let store = store.clone(); Callback::from(move |i| store.dispatch(Action::SwitchDocument(i))) }}
                         onstatus={{ let store = store.clone(); Callback::from(move |s| store.dispatch(Action::SetStatus(s))) }}
                         onfilter={{ let store = store.clone(); Callback::from(move |f| store.dispatch(Action::FilterStatus(f))) }}
+                        onshare={{
+                            let store = store.clone();
+                            Callback::from(move |_| {
+                                let doc = store.0.current();
+                                let page = html::share_page(doc, store.0.schema());
+                                if let Err(problem) = effects::download(&format!("{}.html", doc.document.id()), "text/html", &page) {
+                                    store.dispatch(Action::ReportProblem(problem));
+                                }
+                            })
+                        }}
                     />
                 </aside>
             </main>
@@ -342,6 +379,19 @@ pub fn app() -> Html {
                         })
                     }}
                     onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowSchemaEditor(false))) }}
+                />
+            }
+            if state.compare_open() {
+                <CompareView
+                    state={Rc::new(state.clone())}
+                    onadjudicated={{
+                        let store = store.clone();
+                        Callback::from(move |documents| {
+                            store.dispatch(Action::ShowCompare(false));
+                            store.dispatch(Action::ImportDocuments { source: "adjudication".to_owned(), documents, problems: Vec::new(), schema: None });
+                        })
+                    }}
+                    onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowCompare(false))) }}
                 />
             }
             if state.help_open() {

@@ -125,6 +125,21 @@ pub fn apply_theme(theme: Theme) {
     }
 }
 
+/// Where the annotator's name is kept in this browser.
+const ANNOTATOR_KEY: &str = "sorot-annotator";
+
+/// The annotator's name this browser remembers, if any.
+pub fn stored_annotator() -> Option<String> {
+    gloo::utils::window().local_storage().ok()??.get_item(ANNOTATOR_KEY).ok()?.filter(|n| !n.trim().is_empty())
+}
+
+/// Remembers the annotator's name in this browser.
+pub fn store_annotator(name: &str) {
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        let _ = storage.set_item(ANNOTATOR_KEY, name);
+    }
+}
+
 /// Reads all bytes of a file the user opened.
 pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())

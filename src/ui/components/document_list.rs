@@ -16,6 +16,8 @@ pub struct DocumentListProps {
     pub onswitch: Callback<usize>,
     pub onstatus: Callback<Status>,
     pub onfilter: Callback<Option<Status>>,
+    /// Download the shown document as a read-only HTML page.
+    pub onshare: Callback<()>,
 }
 
 #[function_component(DocumentList)]
@@ -89,6 +91,7 @@ pub fn document_list(props: &DocumentListProps) -> Html {
                 {field("date", meta.date.as_deref())}
                 {field("annotator", meta.annotator.as_deref())}
             </dl>
+            <button class="share" onclick={props.onshare.reform(|_: MouseEvent| ())} title="A read-only page with the spans and a legend, for reviewers without Sorot">{"Share as HTML"}</button>
             <p class="hint">{"PageDown / PageUp: next / previous document"}</p>
         </nav>
     }

@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod block;
+pub mod compare;
 pub mod document_list;
 pub mod guidelines;
 pub mod help;
@@ -11,6 +12,7 @@ pub mod notice;
 pub mod schema_editor;
 pub mod span_details;
 pub mod span_list;
+pub mod statistics;
 pub mod suggestion_list;
 pub mod paint;
 pub mod toolbar;

@@ -16,6 +16,10 @@ pub struct ToolbarProps {
     pub onundo: Callback<()>,
     pub onredo: Callback<()>,
     pub onhelp: Callback<()>,
+    pub oncompare: Callback<()>,
+    /// The annotator's name; asked for while missing.
+    pub annotator: Option<AttrValue>,
+    pub onannotator: Callback<String>,
     pub onexport: Callback<()>,
     /// Export in another format: the format, and whether only the shown
     /// document (else all).
@@ -37,6 +41,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             <span class="brand" aria-label="Sorot">{"Sorot"}</span>
             <span class="doc-heading" title={props.title.clone()}>{props.title.clone()}</span>
             {status(props)}
+            {identity(props)}
             <div class="tools">
                 <button onclick={props.onundo.reform(|_| ())} disabled={!props.can_undo} title="Undo (Ctrl+Z)">{"Undo"}</button>
                 <button onclick={props.onredo.reform(|_| ())} disabled={!props.can_redo} title="Redo (Ctrl+Shift+Z)">{"Redo"}</button>
@@ -47,6 +52,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button onclick={props.onsave.reform(|_| ())} title="Save the work as a Sorot file (back to the same file after the first save, where the browser allows)">{"Save"}</button>
                 <button class="primary" onclick={props.onexport.reform(|_| ())}>{"Export JSON"}</button>
                 <ExportMenu onexport={props.onexport_as.clone()} />
+                <button onclick={props.oncompare.reform(|_| ())} title="Agreement between annotators, and adjudication">{"Compare"}</button>
                 <button class="help-button" onclick={props.onhelp.reform(|_| ())} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">{"?"}</button>
             </div>
         </header>
@@ -147,8 +153,24 @@ fn export_menu(props: &ExportMenuProps) -> Html {
                 {options}
             </select>
             <label class="toggle" title="Export only the document shown">
-                <input type="checkbox" checked={*current_only} onchange={toggle} />{"This document"}
+                <input type="checkbox" checked={*current_only} onchange={toggle} />{"only this"}
             </label>
         </span>
+    }
+}
+
+/// The annotator's name, or a field asking for it (once; kept locally).
+fn identity(props: &ToolbarProps) -> Html {
+    match &props.annotator {
+        Some(name) => html! { <span class="annotator" title="Stamped on every exported document">{format!("\u{270e} {name}")}</span> },
+        None => {
+            let onannotator = props.onannotator.clone();
+            let onchange = Callback::from(move |event: Event| {
+                if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                    onannotator.emit(input.value());
+                }
+            });
+            html! { <input class="annotator-field" type="text" placeholder="Your name" aria-label="Annotator name" {onchange} /> }
+        }
     }
 }
