@@ -90,13 +90,24 @@ pub struct Block {
 }
 
 /// A text to annotate, exactly as opened.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Eq)]
 pub struct Document {
     id: String,
     title: String,
     text: Rc<str>,
     char_len: usize,
     blocks: Rc<[Block]>,
+}
+
+impl PartialEq for Document {
+    /// Texts are shared and never change: the same `Rc` is the same text,
+    /// which spares comparing a long article character by character.
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && (Rc::ptr_eq(&self.text, &other.text) || self.text == other.text)
+            && self.title == other.title
+            && (Rc::ptr_eq(&self.blocks, &other.blocks) || self.blocks == other.blocks)
+    }
 }
 
 impl Document {
@@ -141,8 +152,25 @@ impl Document {
     }
 
     /// The text of `start..end` in chars, or `None` if out of range.
+    ///
+    /// Starts counting at the block that holds `start` (blocks know their
+    /// byte offsets), so slicing many spans of a long text stays cheap.
     pub fn slice(&self, start: usize, end: usize) -> Option<&str> {
-        super::offsets::slice_chars(&self.text, start, end)
+        if start > end || end > self.char_len {
+            return None;
+        }
+        let start_byte_idx = self.byte_idx_of(start)?;
+        super::offsets::slice_chars(&self.text[start_byte_idx..], 0, end - start)
+    }
+
+    /// The byte index of char `pos`, counted from the nearest block start.
+    fn byte_idx_of(&self, pos: usize) -> Option<usize> {
+        let before = self.blocks.partition_point(|block| block.start <= pos);
+        let (char_base, byte_base) = match before.checked_sub(1).map(|i| &self.blocks[i]) {
+            Some(block) => (block.start, block.start_byte_idx),
+            None => (0, 0),
+        };
+        super::offsets::char_to_byte_idx(&self.text[byte_base..], pos - char_base).map(|byte_idx| byte_base + byte_idx)
     }
 }
 
@@ -252,6 +280,20 @@ mod tests {
         let caption = kinds_and_text(&doc).into_iter().filter(|(_, t)| t.contains("(IDN Times/Sonya")).count();
         assert_eq!(caption, 2);
         assert!(kinds_and_text(&doc).iter().filter(|(_, t)| t.contains("(IDN Times/")).all(|(k, _)| *k == BlockKind::Boilerplate));
+    }
+
+    #[test]
+    fn slicing_from_the_nearest_block_matches_slicing_from_the_start() {
+        let text = "Judul 💩\r\n\r\nKao Kim e\u{301} Hourn\n\n  \nDi Bali 🇮🇩 dan\n";
+        let doc = Document::new("d", text);
+        let len = text.chars().count();
+        for start in 0..=len {
+            for end in start..=len {
+                assert_eq!(doc.slice(start, end), super::super::offsets::slice_chars(text, start, end), "{start}..{end}");
+            }
+        }
+        assert_eq!(doc.slice(3, 2), None);
+        assert_eq!(doc.slice(0, len + 1), None);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::model::segments::Ghost;
 use crate::model::{DocumentState, Label, Schema, Span, SpanId};
 
-use super::block::BlockView;
+use super::block::{BlockView, SharedText};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -79,7 +79,7 @@ pub fn article(props: &ArticleProps) -> Html {
             html! {
                 <BlockView
                     key={block.start}
-                    text={document.text().clone()}
+                    text={SharedText(document.text().clone())}
                     block={*block}
                     spans={spans}
                     {selected}

@@ -12,10 +12,22 @@ use crate::model::{Block, BlockKind, Label, Schema, Span, SpanId};
 
 use super::paint::{tint, underline};
 
+/// The document's text, compared by pointer: a document's text never
+/// changes, and comparing a long article by content on every render of
+/// every block would cost more than the render.
+#[derive(Clone, Debug)]
+pub struct SharedText(pub Rc<str>);
+
+impl PartialEq for SharedText {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct BlockProps {
-    /// The whole document text (shared; compared by pointer first).
-    pub text: Rc<str>,
+    /// The whole document text.
+    pub text: SharedText,
     pub block: Block,
     /// The spans overlapping this block, in text order.
     pub spans: Rc<[Span]>,
@@ -33,7 +45,7 @@ pub struct BlockProps {
 #[function_component(BlockView)]
 pub fn block_view(props: &BlockProps) -> Html {
     let block = &props.block;
-    let block_text = props.text.get(block.start_byte_idx..block.end_byte_idx).unwrap_or_default();
+    let block_text = props.text.0.get(block.start_byte_idx..block.end_byte_idx).unwrap_or_default();
     let ghosts: Vec<Ghost> = props.ghosts.iter().map(|(ghost, _)| *ghost).collect();
     let layout = layout_block(block, &props.spans, &ghosts);
     // Char offset -> byte index within the block, one entry per char plus the end.

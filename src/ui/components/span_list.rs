@@ -17,6 +17,9 @@ pub struct SpanListProps {
     pub onpick: Callback<SpanId>,
 }
 
+/// How many spans the list shows at once.
+const LISTED: usize = 400;
+
 #[function_component(SpanList)]
 pub fn span_list(props: &SpanListProps) -> Html {
     let annotations = &props.doc.annotations;
@@ -34,8 +37,14 @@ pub fn span_list(props: &SpanListProps) -> Html {
             }
         })
         .collect();
-    let items: Html = annotations
-        .spans()
+    // The list shows the spans around the selected one, at most LISTED, so a
+    // document with ten thousand spans still renders at key-press speed.
+    let spans = annotations.spans();
+    let at = props.selected.and_then(|id| spans.iter().position(|s| s.id() == id)).unwrap_or(0);
+    let first = at.saturating_sub(LISTED / 2).min(spans.len().saturating_sub(LISTED));
+    let shown_range = first..(first + LISTED).min(spans.len());
+    let hidden = spans.len() - shown_range.len();
+    let items: Html = spans[shown_range]
         .iter()
         .map(|span| {
             let color = chip_var(&props.schema, span.label().name());
@@ -72,6 +81,9 @@ pub fn span_list(props: &SpanListProps) -> Html {
                 <p class="empty">{"No spans yet. Select text in the article and press 1\u{2013}4."}</p>
             } else {
                 <ol class="span-list">{items}</ol>
+                if hidden > 0 {
+                    <p class="hint">{format!("{hidden} more spans around these; Tab walks through all of them.")}</p>
+                }
             }
         </section>
     }
