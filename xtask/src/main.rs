@@ -1,8 +1,10 @@
-//! `cargo xtask`: the project's build, serve and test tasks.
+//! `cargo xtask`: the project's build, serve, test and bench tasks.
 //!
 //! This file parses the command line and hands each subcommand to its module:
-//! `build` (build.rs, pack.rs), `serve` (serve.rs) and `test` (test.rs).
+//! `build` (build.rs, pack.rs), `serve` (serve.rs), `test` (test.rs) and
+//! `bench` (bench.rs).
 
+mod bench;
 mod build;
 mod cmd;
 mod files;
@@ -25,7 +27,11 @@ subcommands:
   build                        build the app into dist/ (index.html and the single-file sorot.html)
   serve [--port N] [--no-build]
                                build, then serve dist/ on http://127.0.0.1:N/ (default port 8080)
-  test                         the full test gate: native tests, build, browser tests";
+  test                         the full test gate: native tests, build, browser tests
+  bench [--runs N] [--quick] [--soak] [--no-build]
+                               build, then time Sorot against a plain-JS reference page in
+                               headless Chromium (not part of the test gate; results in
+                               target/bench/); --soak runs the storage and memory soak instead";
 
 const DEFAULT_PORT: u16 = 8080;
 
@@ -35,6 +41,7 @@ enum Task {
     Build,
     Serve { port: u16, build: bool },
     Test,
+    Bench(bench::Options),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +76,7 @@ fn run(task: Task, root: &Path) -> Result {
             serve::serve_forever(&root.join("dist"), port)
         }
         Task::Test => test::run(root),
+        Task::Bench(options) => bench::run(root, options),
     }
 }
 
@@ -82,6 +90,7 @@ fn parse(args: &[String]) -> Result<Task> {
         "build" => no_options("build", rest).map(|()| Task::Build),
         "test" => no_options("test", rest).map(|()| Task::Test),
         "serve" => parse_serve(rest),
+        "bench" => bench::parse(rest).map(Task::Bench),
         other => Err(format!("unknown subcommand `{other}`\n\n{USAGE}")),
     }
 }
@@ -164,6 +173,7 @@ mod tests {
                 build: true
             })
         );
+        assert!(matches!(parse_words("bench --quick"), Ok(Task::Bench(_))));
     }
 
     #[test]
@@ -174,6 +184,7 @@ mod tests {
             "serve --port",
             "serve --port 70000",
             "serve -x",
+            "bench --runs 0",
         ] {
             assert!(parse_words(line).is_err(), "{line}");
         }
