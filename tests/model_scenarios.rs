@@ -404,3 +404,22 @@ fn schema_edits_are_guarded_relabel_every_document_and_undo() {
     edit(&mut state, SchemaEdit::Recolor { label: label("LOCATION"), color: "#0E7490".into() }).unwrap();
     assert_eq!(state.schema().get("LOCATION").unwrap().color, "#0e7490");
 }
+
+#[test]
+fn patterns_and_accepted_phrases_feed_later_suggestions() {
+    let mut state = AppState::with_document(seed_document());
+    let bad = state.apply(Action::LoadPatterns { name: "p.jsonl".into(), jsonl: "{\"label\": \"ACTOR\", \"pattern\": [{\"NOPE\": 1}]}".into() });
+    assert!(bad.unwrap_err().to_string().starts_with("p.jsonl: patterns line 1"));
+    let patterns = "{\"label\": \"ACTOR\", \"pattern\": \"Deti Mega Purnamasari\"}\n";
+    state.apply(Action::LoadPatterns { name: "p.jsonl".into(), jsonl: patterns.into() }).unwrap();
+    state.dispatch(Action::Suggest);
+    let found = state.current().suggestions.iter().position(|s| state.current().document.slice(s.start, s.end) == Some("Deti Mega Purnamasari"));
+    assert!(found.is_some(), "the pattern is suggested");
+    state.dispatch(Action::AcceptSuggestion(found.unwrap()));
+    assert!(state.always_tag().iter().any(|(text, l)| text == "Deti Mega Purnamasari" && l.name() == "ACTOR"));
+    // The accepted phrase is suggested in the next document too, with no patterns file.
+    state.apply(Action::LoadPatterns { name: "empty.jsonl".into(), jsonl: String::new() }).unwrap();
+    state.apply(Action::OpenText { name: "b.txt".into(), text: "Judul\nPenulis: Deti Mega Purnamasari.".into() }).unwrap();
+    state.dispatch(Action::Suggest);
+    assert!(state.current().suggestions.iter().any(|s| s.label.name() == "ACTOR" && state.current().document.slice(s.start, s.end) == Some("Deti Mega Purnamasari")));
+}

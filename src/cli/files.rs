@@ -161,6 +161,9 @@ fn read_whole(path: &Path, labels: Option<&[String]>) -> Result<(Corpus, Vec<Pro
                 problems.extend(report.problems);
             }
             Opened::Failed { problem, .. } => return Err(CliError::Unreadable { message: problem }),
+            Opened::Patterns { name, .. } => {
+                return Err(CliError::Unreadable { message: format!("{name} is a patterns file, not annotated documents") })
+            }
             // A schema file holds no documents; the CLI reads documents.
             Opened::Schema { name, .. } => {
                 return Err(CliError::Unreadable { message: format!("{name} is a label schema, not annotated documents") })

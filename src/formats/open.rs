@@ -24,6 +24,8 @@ pub enum Opened {
     Corpus { source: String, corpus: Corpus, report: ImportReport, schema: Option<Result<Schema, String>> },
     /// A label schema on its own.
     Schema { name: String, schema: Schema },
+    /// An annotators' patterns file (Prodigy's `{"label", "pattern"}` JSONL).
+    Patterns { name: String, jsonl: String },
     /// Nothing could be read, and why.
     Failed { name: String, problem: String },
 }
@@ -48,6 +50,7 @@ pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String]) -> Vec<O
             }),
             "json" if name == "labels.json" => {}
             "json" => opened.push(open_json(name, bytes, known_labels)),
+            "jsonl" if looks_like_patterns(bytes) => opened.push(Opened::Patterns { name: name.clone(), jsonl: String::from_utf8_lossy(bytes).into_owned() }),
             "jsonl" => match labels_json {
                 Some((labels_name, labels)) if looks_like_hf(bytes) => {
                     opened.push(corpus(name, hf::import(name, bytes, labels_name, labels, known_labels)));
@@ -81,6 +84,12 @@ fn json_reader(bytes: &[u8]) -> Reader {
     } else {
         sorot_json::import
     }
+}
+
+/// A patterns file's lines carry `pattern` and no `text`.
+fn looks_like_patterns(bytes: &[u8]) -> bool {
+    let first = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).lines().find(|l| !l.trim().is_empty()).map(str::to_owned);
+    first.is_some_and(|line| line.contains("\"pattern\"") && !line.contains("\"text\""))
 }
 
 /// Hugging Face rows carry `tokens` and `ner_tags`.
@@ -129,6 +138,7 @@ mod tests {
                 Opened::Corpus { source, corpus, .. } => format!("corpus {source} ({})", corpus.documents.len()),
                 Opened::Failed { name, .. } => format!("failed {name}"),
                 Opened::Schema { name, .. } => format!("schema {name}"),
+                Opened::Patterns { name, .. } => format!("patterns {name}"),
             })
             .collect()
     }
@@ -146,6 +156,7 @@ mod tests {
             ("f.txt", b"Caf\xe9"),
             ("g.pdf", b"%PDF"),
             ("team.schema.json", br#"{"labels": [{"name": "ORG"}]}"#),
+            ("places.jsonl", br#"{"label": "LOCATION", "pattern": "Shwe Kokko"}"#),
         ]
         .into_iter()
         .map(|(n, b)| (n.to_owned(), b.to_vec()))
@@ -153,7 +164,7 @@ mod tests {
         let opened = open_files(&files, &labels);
         assert_eq!(
             names(&opened),
-            ["text a.txt", "corpus c.jsonl (1)", "corpus d.json (1)", "corpus e.json (1)", "bad f.txt", "failed g.pdf", "schema team.schema.json", "corpus b.txt, b.ann (1)"]
+            ["text a.txt", "corpus c.jsonl (1)", "corpus d.json (1)", "corpus e.json (1)", "bad f.txt", "failed g.pdf", "schema team.schema.json", "patterns places.jsonl", "corpus b.txt, b.ann (1)"]
         );
     }
 }

@@ -84,6 +84,8 @@ pub enum Action {
     UndoSchema,
     /// Take a schema from a file.
     AdoptSchema(Schema),
+    /// Use an annotators' patterns file (Prodigy's JSONL) when suggesting.
+    LoadPatterns { name: String, jsonl: String },
     /// Run the offline suggestion engine on the shown document.
     Suggest,
     /// Accept the shown document's suggestion at this index as a span.
@@ -268,6 +270,8 @@ pub struct AppState {
     schema_editor_open: bool,
     annotator: Option<String>,
     compare_open: bool,
+    patterns: Rc<str>,
+    always_tag: Rc<Vec<(String, Label)>>,
 }
 
 impl AppState {
@@ -294,6 +298,8 @@ impl AppState {
             schema_editor_open: false,
             annotator: None,
             compare_open: false,
+            patterns: Rc::from(""),
+            always_tag: Rc::new(Vec::new()),
         }
     }
 
@@ -343,6 +349,12 @@ impl AppState {
     /// The index of the selected suggestion in the shown document's list.
     pub fn selected_suggestion(&self) -> Option<usize> {
         self.selected_suggestion
+    }
+
+    /// Phrases accepted from suggestions, suggested again wherever they
+    /// occur: the project's "always tag" list.
+    pub fn always_tag(&self) -> &[(String, Label)] {
+        &self.always_tag
     }
 
     /// Whether the annotator comparison is open.
@@ -552,6 +564,12 @@ impl AppState {
             Action::EditSchema(edit) => self.edit_schema(edit),
             Action::UndoSchema => self.undo_schema(),
             Action::AdoptSchema(schema) => self.adopt_schema(schema),
+            Action::LoadPatterns { name, jsonl } => {
+                let set = crate::suggest::PatternSet::from_jsonl(&jsonl)
+                    .map_err(|e| ModelError::Schema(format!("{name}: {e}; nothing was loaded.")))?;
+                self.patterns = Rc::from(jsonl);
+                Ok(Outcome::changed(Some(format!("{} patterns from {name} will be used by Suggest", set.len()))))
+            }
             Action::Suggest => self.suggest(),
             Action::AcceptSuggestion(index) => {
                 self.selected_suggestion = None;

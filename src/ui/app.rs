@@ -467,6 +467,7 @@ fn action_for(opened: Opened) -> Action {
             };
             Action::ImportDocuments { source, documents: corpus.into_imported(), problems, schema }
         }
+        Opened::Patterns { name, jsonl } => Action::LoadPatterns { name, jsonl },
         Opened::Schema { name, schema } => Action::Offer {
             message: format!("{name} is a label schema: {}.", schema.names().join(", ")),
             accept: "Adopt this schema".to_owned(),

@@ -77,3 +77,18 @@ test('tag all occurrences counts first, and a typed value replaces the parsed on
   assert.deepEqual([victim.text, victim.value], ['sebanyak 16 orang', 21]);
   await page.context().close();
 });
+
+test('a patterns file feeds Suggest, and accepted phrases come back in other documents', async () => {
+  const page = await openApp(browser, HTTP_URL);
+  const patterns = JSON.stringify({ label: 'ACTOR', pattern: 'Deti Mega Purnamasari' }) + '\n';
+  await page.locator('input[type=file]').setInputFiles({ name: 'team-patterns.jsonl', mimeType: 'application/jsonl', buffer: Buffer.from(patterns) });
+  await page.waitForFunction(() => /patterns from team-patterns\.jsonl/.test(document.querySelector('[aria-live]')?.textContent ?? ''));
+  await page.keyboard.press('s');
+  await page.locator('[data-suggestion-item]', { hasText: 'Deti Mega Purnamasari' }).getByRole('button', { name: /^Accept/ }).click();
+  await page.waitForSelector('.span-item:has-text("Deti Mega Purnamasari")');
+  await page.locator('input[type=file]').setInputFiles({ name: 'kedua.txt', mimeType: 'text/plain', buffer: Buffer.from('Judul\nLaporan Deti Mega Purnamasari dari Jakarta.') });
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Judul');
+  await page.keyboard.press('s');
+  await page.waitForSelector('[data-suggestion-item]:has-text("Deti Mega Purnamasari")');
+  await page.context().close();
+});

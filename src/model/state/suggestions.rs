@@ -46,7 +46,7 @@ impl AppState {
     /// span of the same label nor was rejected before.
     pub(super) fn suggest(&mut self) -> Result<Outcome, ModelError> {
         let doc = self.current();
-        let found: Vec<Suggested> = suggest::suggest(doc.document.text(), &PatternSet::default())
+        let found: Vec<Suggested> = suggest::suggest(doc.document.text(), &self.pattern_set())
             .into_iter()
             .map(|s| Suggested {
                 label: Label::new(&s.label),
@@ -65,6 +65,14 @@ impl AppState {
         Ok(Outcome::changed(Some(format!("{count} suggestion{}", if count == 1 { "" } else { "s" }))))
     }
 
+    /// The loaded patterns plus the always-tag list, as one set.
+    fn pattern_set(&self) -> PatternSet {
+        let always = self.always_tag.iter().map(|(text, label)| serde_json::json!({ "label": label.name(), "pattern": text }).to_string());
+        let jsonl: Vec<String> = self.patterns.lines().map(str::to_owned).chain(always).collect();
+        // The loaded file was checked when it was loaded; the list is built here.
+        PatternSet::from_jsonl(&jsonl.join("\n")).unwrap_or_default()
+    }
+
     /// Accepts the suggestions at `indices` (of the shown document's list)
     /// as spans, in one undoable step.
     pub(super) fn accept_suggestions(&mut self, indices: &[usize]) -> Result<Outcome, ModelError> {
@@ -79,6 +87,14 @@ impl AppState {
             edits.push(Edit::Insert(span.with_value(suggestion.value.clone())));
         }
         self.record_all(edits)?;
+        let text = self.current().document.text().clone();
+        let always = Rc::make_mut(&mut self.always_tag);
+        for suggestion in &chosen {
+            let phrase = crate::model::offsets::slice_chars(&text, suggestion.start, suggestion.end).unwrap_or_default().to_owned();
+            if !always.iter().any(|(p, l)| *p == phrase && *l == suggestion.label) {
+                always.push((phrase, suggestion.label.clone()));
+            }
+        }
         let doc = Rc::make_mut(&mut self.documents[self.current]);
         let remaining: Vec<Suggested> = doc.suggestions.iter().filter(|s| !chosen.contains(s)).cloned().collect();
         doc.suggestions = Rc::new(remaining);
