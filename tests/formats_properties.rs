@@ -45,7 +45,7 @@ fn spans(len: usize) -> impl Strategy<Value = Vec<CorpusSpan>> {
         let mut spans: Vec<CorpusSpan> = raw
             .into_iter()
             .filter(|(a, b, _, _)| a != b)
-            .map(|(a, b, label, value)| CorpusSpan { start: a.min(b), end: a.max(b), label: LABELS[label].into(), value })
+            .map(|(a, b, label, value)| CorpusSpan { start: a.min(b), end: a.max(b), label: LABELS[label].into(), value, stamps: None })
             .collect();
         spans.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
         spans.dedup_by(|a, b| (a.start, a.end, &a.label) == (b.start, b.end, &b.label));

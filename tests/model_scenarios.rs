@@ -423,3 +423,19 @@ fn patterns_and_accepted_phrases_feed_later_suggestions() {
     state.dispatch(Action::Suggest);
     assert!(state.current().suggestions.iter().any(|s| s.label.name() == "ACTOR" && state.current().document.slice(s.start, s.end) == Some("Deti Mega Purnamasari")));
 }
+
+#[test]
+fn spans_carry_when_they_were_created_and_changed() {
+    let mut state = AppState::with_document(seed_document());
+    state.set_clock(1_795_859_109_000);
+    tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
+    let id = state.selected().unwrap();
+    state.set_clock(1_795_859_169_000);
+    state.apply(Action::Relabel { id, label: label("LOCATION") }).unwrap();
+    let file: serde_json::Value = serde_json::from_str(&sorot_json::export(&state)).unwrap();
+    let span = &file["documents"][0]["spans"][0];
+    assert_eq!((span["created"].as_str(), span["updated"].as_str()), (Some("2026-11-28T09:45:09Z"), Some("2026-11-28T09:46:09Z")));
+    // The times read back from the file.
+    let (corpus, _) = sorot_json::import("x.json", sorot_json::export(&state).as_bytes(), &[]).unwrap();
+    assert_eq!(corpus.documents[0].spans[0].stamps.as_ref().map(|s| s.updated.as_str()), Some("2026-11-28T09:46:09Z"));
+}

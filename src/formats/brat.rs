@@ -132,7 +132,7 @@ fn read_ann(ann: &str, raw: &mut RawDocument) {
                 Some((label, start, end)) => {
                     ids.insert(id, raw.spans.len());
                     let text = rest.map(str::to_owned);
-                    raw.spans.push(RawSpan { start, end, label: label.to_owned(), text, value: None, line: line_no });
+                    raw.spans.push(RawSpan { start, end, label: label.to_owned(), text, value: None, stamps: None, line: line_no });
                 }
                 None => raw.shape(line_no, "\"LABEL start end\" with whole-number offsets"),
             },

@@ -65,12 +65,22 @@ pub struct CorpusSpan {
     /// A normalised attribute of the span, e.g. a victim count `20` or
     /// `{"min": 10, "max": 99}` for "puluhan".
     pub value: Option<Value>,
+    /// When the span was created and last changed, ISO 8601 UTC (written
+    /// by the Sorot format, for the annotator's own spans).
+    pub stamps: Option<Stamps>,
+}
+
+/// A span's creation and last-change times, ISO 8601 UTC.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamps {
+    pub created: String,
+    pub updated: String,
 }
 
 impl CorpusSpan {
     /// A span without a value.
     pub fn new(start: usize, end: usize, label: impl Into<String>) -> Self {
-        CorpusSpan { start, end, label: label.into(), value: None }
+        CorpusSpan { start, end, label: label.into(), value: None, stamps: None }
     }
 }
 
@@ -193,6 +203,7 @@ impl CorpusDocument {
                 .iter()
                 .map(|span| CorpusSpan {
                     value: span.value().and_then(|v| serde_json::from_str(v).ok()),
+                    stamps: doc.stamps.get(&span.id()).map(|&(created, updated)| Stamps { created: iso8601(created), updated: iso8601(updated) }),
                     ..CorpusSpan::new(span.start(), span.end(), span.label().name())
                 })
                 .collect(),
@@ -244,6 +255,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn iso8601_matches_known_instants() {
+        assert_eq!(iso8601(0), "1970-01-01T00:00:00Z");
+        assert_eq!(iso8601(1_795_859_109_000), "2026-11-28T09:45:09Z");
+        assert_eq!(iso8601(951_782_400_000), "2000-02-29T00:00:00Z");
+    }
+
+    #[test]
     fn sha256_matches_the_standard_test_vectors() {
         assert_eq!(text_sha256(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assert_eq!(text_sha256("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
@@ -267,4 +285,21 @@ mod tests {
         assert_eq!(meta.extra.get("source"), Some(&Value::from(7)));
         assert_eq!(meta.to_json(), map.into_iter().collect());
     }
+}
+
+/// Milliseconds since 1970 as ISO 8601 UTC, e.g. `2026-11-28T09:45:09Z`.
+pub fn iso8601(ms: u64) -> String {
+    let secs = i64::try_from(ms / 1000).unwrap_or(i64::MAX / 2);
+    let (days, rest) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest % 3600 / 60, rest % 60)
 }

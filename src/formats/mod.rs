@@ -36,7 +36,7 @@ pub mod text;
 pub mod tokens;
 pub mod zip;
 
-pub use corpus::{Corpus, CorpusDocument, CorpusSpan, DocumentMeta, Status};
+pub use corpus::{Corpus, CorpusDocument, CorpusSpan, DocumentMeta, Stamps, Status};
 pub use read::MAX_FILE_BYTES;
 pub use report::{FormatError, ImportReport, Problem, ProblemKind};
 

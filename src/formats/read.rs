@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::Value;
 
-use super::corpus::{default_title, CharSlicer, Corpus, CorpusDocument, CorpusSpan, DocumentMeta, Status};
+use super::corpus::{default_title, CharSlicer, Corpus, CorpusDocument, CorpusSpan, DocumentMeta, Stamps, Status};
 use super::report::{FormatError, ImportReport, Problem, ProblemKind};
 use super::text::{self, TextError};
 
@@ -92,6 +92,8 @@ pub(crate) struct RawSpan {
     /// The span's text as the file stores it, to check against the slice.
     pub text: Option<String>,
     pub value: Option<Value>,
+    /// When the span was created and last changed, as the file says.
+    pub stamps: Option<Stamps>,
     /// The file line the span was read from, when that is finer than the document's.
     pub line: Option<usize>,
 }
@@ -168,9 +170,17 @@ impl RawDocument {
                 label: label.to_owned(),
                 text: string(text),
                 value: value.filter(|v| !v.is_null()).cloned(),
+                stamps: None,
                 line: None,
             }),
             _ => self.shape(None, "a span with whole-number start and end offsets and a label name"),
+        }
+    }
+
+    /// Gives the span just added the times a file states for it.
+    pub fn stamp_last_span(&mut self, created: Option<&Value>, updated: Option<&Value>) {
+        if let (Some(span), Some(created), Some(updated)) = (self.spans.last_mut(), string(created), string(updated)) {
+            span.stamps = Some(Stamps { created, updated });
         }
     }
 }
@@ -315,7 +325,7 @@ impl<'a> Reader<'a> {
             if !self.known.contains(&span.label) && self.unknown.insert(span.label.clone()) {
                 self.problem(line, Some(id), ProblemKind::UnknownLabel { label: span.label.clone() });
             }
-            spans.push((CorpusSpan { start: span.start, end: span.end, label: span.label, value: span.value }, line));
+            spans.push((CorpusSpan { start: span.start, end: span.end, label: span.label, value: span.value, stamps: span.stamps }, line));
         }
         spans.sort_by(|(a, _), (b, _)| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
         let mut kept: Vec<CorpusSpan> = Vec::with_capacity(spans.len());

@@ -68,6 +68,10 @@ pub struct SpanRecord<'a> {
     pub text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<&'a Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub created: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub updated: Option<&'a str>,
 }
 
 /// Every open document of the annotator, as pretty-printed JSON.
@@ -95,7 +99,16 @@ pub fn export_with_schema(corpus: &Corpus, schema: Option<&crate::model::Schema>
             annotator: doc.annotator.as_deref(),
             spans: (1..)
                 .zip(doc.spans.iter().zip(doc.span_texts()))
-                .map(|(id, (s, text))| SpanRecord { id, start: s.start, end: s.end, label: &s.label, text, value: s.value.as_ref() })
+                .map(|(id, (s, text))| SpanRecord {
+                    id,
+                    start: s.start,
+                    end: s.end,
+                    label: &s.label,
+                    text,
+                    value: s.value.as_ref(),
+                    created: s.stamps.as_ref().map(|t| t.created.as_str()),
+                    updated: s.stamps.as_ref().map(|t| t.updated.as_str()),
+                })
                 .collect(),
         })
         .collect();
@@ -175,7 +188,10 @@ fn read_document(reader: &mut Reader<'_>, mut document: Map<String, Value>) {
         Some(Value::Array(spans)) => {
             for span in spans {
                 match span {
-                    Value::Object(s) => raw.push_json_span(s.get("start"), s.get("end"), s.get("label"), s.get("text"), s.get("value")),
+                    Value::Object(s) => {
+                        raw.push_json_span(s.get("start"), s.get("end"), s.get("label"), s.get("text"), s.get("value"));
+                        raw.stamp_last_span(s.get("created"), s.get("updated"));
+                    }
                     _ => raw.shape(None, "each span as a JSON object"),
                 }
             }

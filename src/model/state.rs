@@ -5,9 +5,11 @@
 mod schema;
 mod suggestions;
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 pub use schema::{SchemaEdit, SchemaRevision};
+use suggestions::stamp_edit;
 pub use suggestions::{victim_value, Suggested};
 
 use super::annotations::Annotations;
@@ -209,6 +211,9 @@ pub struct DocumentState {
     pub suggestions: Rc<Vec<Suggested>>,
     /// Suggestions the annotator rejected: never offered again here.
     pub rejected: Rc<Vec<(usize, usize, Label)>>,
+    /// When each span was created and last changed (ms since 1970), for
+    /// the spans made in Sorot.
+    pub stamps: Rc<BTreeMap<SpanId, (u64, u64)>>,
 }
 
 impl DocumentState {
@@ -222,6 +227,7 @@ impl DocumentState {
             meta: Rc::new(Metadata::default()),
             suggestions: Rc::new(Vec::new()),
             rejected: Rc::new(Vec::new()),
+            stamps: Rc::new(BTreeMap::new()),
         }
     }
 }
@@ -272,6 +278,7 @@ pub struct AppState {
     compare_open: bool,
     patterns: Rc<str>,
     always_tag: Rc<Vec<(String, Label)>>,
+    clock: u64,
 }
 
 impl AppState {
@@ -300,6 +307,7 @@ impl AppState {
             compare_open: false,
             patterns: Rc::from(""),
             always_tag: Rc::new(Vec::new()),
+            clock: 0,
         }
     }
 
@@ -329,6 +337,12 @@ impl AppState {
         state.next_span_id = next_span_id.max(highest + 1);
         state.unsaved_changes = unsaved_changes;
         Ok(state)
+    }
+
+    /// Sets the time (ms since 1970) that new and changed spans are stamped
+    /// with. The shell sets it before each action; the model reads no clock.
+    pub fn set_clock(&mut self, now: u64) {
+        self.clock = now;
     }
 
     /// Replaces the schema wholesale (restoring a session; no undo).
@@ -685,6 +699,7 @@ impl AppState {
     fn record(&mut self, edit: Edit) -> Result<(), ModelError> {
         let doc = Rc::make_mut(&mut self.documents[self.current]);
         let inverse = edit.apply(&mut doc.annotations, &doc.document.text().clone())?;
+        stamp_edit(&mut doc.stamps, &inverse, self.clock);
         doc.history.record(Revision(vec![inverse]));
         if doc.status == Status::Todo {
             doc.status = Status::InProgress;
@@ -887,4 +902,27 @@ fn parse_value(text: &str) -> Result<Rc<str>, ModelError> {
         .and_then(|value| serde_json::to_string(&value).ok())
         .map(Rc::from)
         .ok_or_else(|| ModelError::BadValue(text.to_owned()))
+}
+
+/// The span an applied edit's inverse names: the span the edit touched.
+fn inverse_target(inverse: &Edit) -> Option<SpanId> {
+    match inverse {
+        Edit::Insert(_) => None,
+        Edit::Remove(span) => Some(span.id()),
+        Edit::Relabel { id, .. } | Edit::SetValue { id, .. } => Some(*id),
+    }
+}
+
+/// Records that span `id` was created or changed at `now` (its creation
+/// time stays). Stamps of removed spans stay too, harmlessly: they are
+/// looked up by the spans that exist, and come back with an undo.
+fn stamp(stamps: &mut Rc<BTreeMap<SpanId, (u64, u64)>>, id: &Option<SpanId>, now: u64) {
+    // No clock set (native tools, tests): nothing to stamp with.
+    if now == 0 {
+        return;
+    }
+    if let Some(id) = id {
+        let created = stamps.get(id).map_or(now, |&(created, _)| created);
+        Rc::make_mut(stamps).insert(*id, (created, now));
+    }
 }

@@ -54,6 +54,10 @@ pub struct StoredDocument {
     #[serde(default)]
     pub meta: StoredMetadata,
     pub spans: Vec<StoredSpan>,
+    /// When each span was created and last changed: `(id, created, updated)`
+    /// in ms since 1970.
+    #[serde(default)]
+    pub stamps: Vec<(u64, u64, u64)>,
     /// Rejected suggestions as `(start, end, label)`: never offered again.
     #[serde(default)]
     pub rejected: Vec<(usize, usize, String)>,
@@ -154,6 +158,7 @@ pub fn stored_document(doc: &DocumentState) -> StoredDocument {
         },
         spans: doc.annotations.spans().iter().map(stored_span).collect(),
         rejected: doc.rejected.iter().map(|(start, end, label)| (*start, *end, label.name().to_owned())).collect(),
+        stamps: doc.stamps.iter().map(|(id, (created, updated))| (id.0, *created, *updated)).collect(),
         undo: revisions(undo),
         redo: revisions(redo),
     }
@@ -215,7 +220,8 @@ fn restore_document(id: &str, text: &str, stored: StoredDocument) -> Result<Docu
         extra_json: stored.meta.extra_json,
     });
     let rejected = Rc::new(stored.rejected.iter().map(|(start, end, label)| (*start, *end, Label::new(label))).collect());
-    Ok(DocumentState { annotations, history, status, meta, rejected, ..DocumentState::new(document) })
+    let stamps = Rc::new(stored.stamps.iter().map(|&(id, created, updated)| (SpanId(id), (created, updated))).collect());
+    Ok(DocumentState { annotations, history, status, meta, rejected, stamps, ..DocumentState::new(document) })
 }
 
 fn stored_span(span: &Span) -> StoredSpan {

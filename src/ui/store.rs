@@ -17,6 +17,9 @@ impl Reducible for Store {
     /// Returns the same `Rc` when nothing changed, so Yew skips the render.
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
+        // The model reads no clock: the time new and changed spans are
+        // stamped with comes from here.
+        next.0.set_clock(js_sys::Date::now() as u64);
         if next.0.dispatch(action) {
             Rc::new(next)
         } else {

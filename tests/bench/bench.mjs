@@ -1,7 +1,8 @@
 // The browser benchmark: Sorot against the framework-free reference page
 // (reference.html), same data, same headless Chromium, a fresh browser
 // context for every run of every page. Usually started by `cargo xtask
-// bench`, which builds and serves dist/ and sets SOROT_URL.
+// bench`, which builds, serves a copy of dist/ with reference.html beside
+// it, and sets SOROT_URL, REFERENCE_URL and SOROT_DIST.
 //
 //   node bench.mjs [--runs N] [--quick]
 //

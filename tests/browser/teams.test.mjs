@@ -3,7 +3,7 @@
 // adjudicated into a new document that exports as a normal Sorot document.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, exportJson, assertOffsetsValid, HTTP_URL, slice } from './harness.mjs';
+import { launch, openApp, tag, exportJson, assertOffsetsValid, HTTP_URL, slice } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -43,8 +43,12 @@ test('the annotator name is asked once and stamped on exports', async () => {
   await page.getByLabel('Annotator name').fill('Sari');
   await page.getByLabel('Annotator name').press('Enter');
   await page.waitForSelector('.annotator');
+  await tag(page, 'Kao Kim Hourn', '1', { context: 'Jenderal ASEAN, Kao Kim Hourn, menyoroti' });
   const { json } = await exportJson(page);
   assert.equal(json.documents[0].annotator, 'Sari');
+  const span = json.documents[0].spans[0];
+  assert.match(span.created, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+  assert.ok(Math.abs(Date.parse(span.updated) - Date.now()) < 120000, 'stamped with the time of the change');
   await page.reload();
   await page.waitForSelector('.annotator');
   assert.match(await page.locator('.annotator').textContent(), /Sari/);

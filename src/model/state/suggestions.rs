@@ -184,9 +184,13 @@ impl AppState {
         let text = doc.document.text().clone();
         let mut working = doc.annotations.clone();
         let mut inverses = Vec::with_capacity(edits.len());
+        let mut stamps = doc.stamps.clone();
         for edit in edits {
-            inverses.push(edit.apply(&mut working, &text)?);
+            let inverse = edit.apply(&mut working, &text)?;
+            stamp_edit(&mut stamps, &inverse, self.clock);
+            inverses.push(inverse);
         }
+        doc.stamps = stamps;
         doc.annotations = working;
         doc.history.record(Revision(inverses));
         if doc.status == Status::Todo {
@@ -196,4 +200,9 @@ impl AppState {
         self.unsaved_changes += 1;
         Ok(())
     }
+}
+
+/// Stamps the span an applied edit touched (named by its inverse).
+pub(super) fn stamp_edit(stamps: &mut Rc<std::collections::BTreeMap<SpanId, (u64, u64)>>, inverse: &Edit, now: u64) {
+    super::stamp(stamps, &super::inverse_target(inverse), now);
 }
