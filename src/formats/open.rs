@@ -51,6 +51,13 @@ pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String]) -> Vec<O
             "json" if name == "labels.json" => {}
             "json" => opened.push(open_json(name, bytes, known_labels)),
             "jsonl" if looks_like_patterns(bytes) => opened.push(Opened::Patterns { name: name.clone(), jsonl: String::from_utf8_lossy(bytes).into_owned() }),
+            "jsonl" if line_count(bytes) > MAX_JSONL_LINES => opened.push(Opened::Failed {
+                name: name.clone(),
+                problem: format!(
+                    "{name} has {} lines; the app opens up to {MAX_JSONL_LINES} documents at once. Split it (or use `sorot convert`/`sorot validate`, which stream any size).",
+                    line_count(bytes)
+                ),
+            }),
             "jsonl" => match labels_json {
                 Some((labels_name, labels)) if looks_like_hf(bytes) => {
                     opened.push(corpus(name, hf::import(name, bytes, labels_name, labels, known_labels)));
@@ -71,6 +78,14 @@ pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String]) -> Vec<O
         opened.push(corpus(&source, brat::import(&brat_files, known_labels)));
     }
     opened
+}
+
+/// The most JSON Lines documents the app opens from one file: beyond this
+/// the tab would stall for many seconds, so the file is refused, saying so.
+pub const MAX_JSONL_LINES: usize = 50_000;
+
+fn line_count(bytes: &[u8]) -> usize {
+    bytes.split(|&b| b == b'\n').filter(|line| line.iter().any(|b| !b.is_ascii_whitespace())).count()
 }
 
 type Reader = fn(&str, &[u8], &[String]) -> Result<(Corpus, ImportReport), FormatError>;
@@ -141,6 +156,17 @@ mod tests {
                 Opened::Patterns { name, .. } => format!("patterns {name}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_jsonl_of_a_million_lines_is_refused_by_its_size() {
+        let line = b"{\"text\": \"Di Bali\"}\n";
+        let bytes: Vec<u8> = line.iter().copied().cycle().take(line.len() * 1_000_000).collect();
+        let opened = open_files(&[("besar.jsonl".to_owned(), bytes)], &[]);
+        match &opened[..] {
+            [Opened::Failed { problem, .. }] => assert!(problem.starts_with("besar.jsonl has 1000000 lines"), "{problem}"),
+            other => panic!("expected a refusal, got {}", names(other).join(", ")),
+        }
     }
 
     #[test]

@@ -67,6 +67,7 @@ test('compare two annotators and adjudicate each kind of disagreement', async ()
   await page.waitForSelector('.compare-dialog');
   assert.match(await page.locator('.agreement-summary').textContent(), /ana vs budi: 3 shared documents, exact F1 0\.\d+/);
   assert.equal(await page.locator('.agreement-chart rect').count() > 0, true);
+  assert.equal(await page.locator('.agreement-table tbody tr').count(), 3, 'one row per shared document');
   const kinds = await page.$$eval('.disagreement', (items) => items.map((i) => i.dataset.kind));
   assert.deepEqual(kinds.sort(), ['boundary', 'label', 'only B']);
   // Boundary: take A's "Kao Kim Hourn"; label: take B's LOCATION; only B ("Bali"): neither.

@@ -69,6 +69,16 @@ pub fn compare_view(props: &CompareProps) -> Html {
         None => "Open two annotators' files over the same texts to compare them.".to_owned(),
     };
 
+    // Per document: each annotator's span count, exact F1 and kappa.
+    let shared: Vec<_> = report.documents.iter().filter(|d| d.spans.iter().filter(|n| n.is_some()).count() > 1).collect();
+    let document_rows: Html = shared
+        .iter()
+        .map(|d| {
+            let counts: Html = d.spans.iter().map(|n| html! { <td>{n.map_or_else(|| "\u{2014}".to_owned(), |n| n.to_string())}</td> }).collect();
+            html! { <tr><th scope="row">{d.title.chars().take(40).collect::<String>()}</th>{counts}<td>{fmt(d.exact_f1)}</td><td>{fmt(d.kappa)}</td></tr> }
+        })
+        .collect();
+    let annotator_headers: Html = report.annotators.iter().map(|a| html! { <th scope="col">{format!("{} spans", a.name)}</th> }).collect();
     let adjudication = b_index.map(|b| {
         let doc_b = corpus.documents[b].clone();
         let found = disagreements(&doc_a.spans, &doc_b.spans);
@@ -157,6 +167,12 @@ pub fn compare_view(props: &CompareProps) -> Html {
             <div class="dialog compare-dialog" role="dialog" aria-modal="true" aria-labelledby="compare-heading" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>
                 <h2 id="compare-heading">{"Compare annotators"}</h2>
                 <p class="agreement-summary">{summary}</p>
+                if !shared.is_empty() {
+                    <table class="agreement-table">
+                        <thead><tr><th scope="col">{"Document"}</th>{annotator_headers}<th scope="col">{"Exact F1"}</th><th scope="col">{"\u{3ba}"}</th></tr></thead>
+                        <tbody>{document_rows}</tbody>
+                    </table>
+                }
                 if rows > 0 {
                     <svg class="agreement-chart" role="img" aria-label="Exact-match F1 per label" width="400" height={(rows * 22 + 4).to_string()}>{bars}</svg>
                 }
