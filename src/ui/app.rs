@@ -76,6 +76,25 @@ pub fn app() -> Html {
         });
     }
 
+    // Pasting text anywhere outside a field opens it as a new document.
+    {
+        let dispatcher = store.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "paste", move |event| {
+                let Some(event) = event.dyn_ref::<web_sys::ClipboardEvent>() else { return };
+                let in_field = event
+                    .target()
+                    .and_then(|t| t.dyn_into::<Element>().ok())
+                    .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA"));
+                let text = event.clipboard_data().and_then(|data| data.get_data("text/plain").ok()).unwrap_or_default();
+                if !in_field && !text.trim().is_empty() {
+                    event.prevent_default();
+                    dispatcher.dispatch(Action::OpenText { name: "pasted.txt".to_owned(), text });
+                }
+            });
+            move || drop(listener)
+        });
+    }
     // When the caret changes, mirror a keyboard selection into the browser's
     // selection, so what is highlighted is what is tagged. Only then: a render
     // for another reason (a save finishing) must not touch a selection the

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, openApp, tag, assertOffsetsValid, slice, HTTP_URL } from './harness.mjs';
+import { launch, openApp, tag, exportJson, assertOffsetsValid, slice, HTTP_URL } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -151,5 +151,21 @@ test('a Sorot file from a future version, or of the wrong shape, is refused and 
   await page.waitForSelector('.notice.problem');
   assert.match(await page.locator('.notice.problem').textContent(), /aneh\.json/);
   assert.equal(await page.locator('.doc-item').count(), 1);
+  await page.context().close();
+});
+
+test('pasting text outside a field opens it as a new document', async () => {
+  const page = await openApp(browser, HTTP_URL);
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/plain', 'Tempelan 💩\r\nKorban tiba di Batam.');
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('article h1')?.textContent === 'Tempelan 💩');
+  await tag(page, 'Batam', '3');
+  const { json } = await exportJson(page);
+  const doc = json.documents.find((d) => d.id === 'pasted');
+  assert.equal(doc.text, 'Tempelan 💩\r\nKorban tiba di Batam.');
+  assert.deepEqual(doc.spans.map((s) => [s.start, s.end]), [[27, 32]]);
   await page.context().close();
 });
