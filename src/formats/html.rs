@@ -223,14 +223,7 @@ impl Paint {
 /// `(background-image, background-position)` entries; the same patterns as
 /// the app's `ui/components/paint.rs`.
 fn underline(color: &str, stroke: Stroke, lane: usize) -> (String, String) {
-    let c = color;
-    let image = match stroke {
-        Stroke::Solid => format!("linear-gradient({c},{c})"),
-        Stroke::Double => format!("linear-gradient(to bottom,{c} 0 1px,transparent 1px 2px,{c} 2px 3px)"),
-        Stroke::Dashed => format!("repeating-linear-gradient(90deg,{c} 0 7px,transparent 7px 10px)"),
-        Stroke::Dotted => format!("repeating-linear-gradient(90deg,{c} 0 3px,transparent 3px 5px)"),
-    };
-    (image, format!("0 calc(100% - {}px)", lane.saturating_mul(LANE_PITCH_PX)))
+    (stroke.css_image(color), format!("0 calc(100% - {}px)", lane.saturating_mul(LANE_PITCH_PX)))
 }
 
 /// A faint fill of `color` (`#rrggbb`) behind a span's text.

@@ -41,6 +41,18 @@ impl Stroke {
     pub fn for_index(index: usize) -> Self {
         [Stroke::Solid, Stroke::Double, Stroke::Dashed, Stroke::Dotted][index % 4]
     }
+
+    /// The CSS background image that draws this stroke in `color` (any CSS
+    /// colour, e.g. `#1d4ed8` or `var(--label-0)`), 3px tall.
+    pub fn css_image(self, color: &str) -> String {
+        let c = color;
+        match self {
+            Stroke::Solid => format!("linear-gradient({c},{c})"),
+            Stroke::Double => format!("linear-gradient(to bottom,{c} 0 1px,transparent 1px 2px,{c} 2px 3px)"),
+            Stroke::Dashed => format!("repeating-linear-gradient(90deg,{c} 0 7px,transparent 7px 10px)"),
+            Stroke::Dotted => format!("repeating-linear-gradient(90deg,{c} 0 3px,transparent 3px 5px)"),
+        }
+    }
 }
 
 /// A guideline example: a phrase and whether it should carry the label.

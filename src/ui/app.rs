@@ -107,11 +107,12 @@ pub fn app() -> Html {
             }
         });
     }
-    // After every render the caret bar follows the text (spans shift it).
+    // The caret bar follows the caret and the text (new spans shift it):
+    // placed when either changes, not on every render.
     {
         let article_ref = article_ref.clone();
-        let caret = store.0.caret();
-        use_effect(move || {
+        let shown = Rc::as_ptr(store.0.current()) as usize;
+        use_effect_with((store.0.caret(), shown, store.0.show_invisibles()), move |(caret, _, _)| {
             if let (Some(article), Some(caret)) = (article_ref.cast::<Element>(), caret) {
                 place_caret(&article, caret.head);
             }

@@ -29,14 +29,7 @@ pub fn tint(index: usize, percent: u8) -> String {
 /// One underline image for a span drawn on `lane`, as the three
 /// `background-*` list entries `(image, size, position)`.
 pub fn underline(index: usize, stroke: Stroke, lane: usize) -> (String, String, String) {
-    let c = color_var(index);
-    let image = match stroke {
-        Stroke::Solid => format!("linear-gradient({c},{c})"),
-        Stroke::Double => format!("linear-gradient(to bottom,{c} 0 1px,transparent 1px 2px,{c} 2px 3px)"),
-        Stroke::Dashed => format!("repeating-linear-gradient(90deg,{c} 0 7px,transparent 7px 10px)"),
-        Stroke::Dotted => format!("repeating-linear-gradient(90deg,{c} 0 3px,transparent 3px 5px)"),
-    };
-    (image, "100% 3px".to_owned(), format!("0 calc(100% - {}px)", lane * LANE_PITCH_PX))
+    (stroke.css_image(&color_var(index)), "100% 3px".to_owned(), format!("0 calc(100% - {}px)", lane * LANE_PITCH_PX))
 }
 
 /// The stylesheet that defines every label's colour in both themes: the
