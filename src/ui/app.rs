@@ -175,7 +175,8 @@ pub fn app() -> Html {
         let store = store.clone();
         Callback::from(move |id: SpanId| {
             store.dispatch(Action::Select(Some(id)));
-            effects::scroll_to_span(id.0, true);
+            // After the render: a span far down is drawn only once selected.
+            gloo::timers::callback::Timeout::new(0, move || effects::scroll_to_span(id.0, true)).forget();
         })
     };
     let oncaret = {

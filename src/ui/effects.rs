@@ -154,7 +154,18 @@ pub fn scroll_to_span(id: u64, center: bool) {
     if let Some(tag) = gloo::utils::document().get_element_by_id(&format!("span-{id}")) {
         let options = ScrollIntoViewOptions::new();
         options.set_block(if center { ScrollLogicalPosition::Center } else { ScrollLogicalPosition::Nearest });
-        options.set_behavior(ScrollBehavior::Smooth);
+        // Smooth over a screen or two. Further, jump: the blocks around the
+        // span are laid out only once near, which moves it, so jump again
+        // when they have been.
+        let screen = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+        let distance = tag.get_bounding_client_rect().top().abs();
+        if distance < 2.0 * screen {
+            options.set_behavior(ScrollBehavior::Smooth);
+            tag.scroll_into_view_with_scroll_into_view_options(&options);
+            return;
+        }
+        options.set_behavior(ScrollBehavior::Instant);
         tag.scroll_into_view_with_scroll_into_view_options(&options);
+        gloo::timers::callback::Timeout::new(150, move || tag.scroll_into_view_with_scroll_into_view_options(&options)).forget();
     }
 }

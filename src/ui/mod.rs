@@ -10,6 +10,7 @@ mod persistence;
 mod selection;
 mod storage;
 mod store;
+mod viewport;
 
 use wasm_bindgen::prelude::wasm_bindgen;
 

@@ -1,4 +1,5 @@
-//! The article: the shown document's blocks in one `<article>` element.
+//! The article: the shown document's blocks in one `<article>` element,
+//! grouped into memoized sections so an edit costs one section's render.
 //!
 //! A mouse-up that leaves no selection is a click: it selects the innermost
 //! span under the pointer (or deselects). Drag selections are read when a
@@ -10,7 +11,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::model::segments::Ghost;
-use crate::model::{DocumentState, Label, Schema, Span, SpanId};
+use crate::model::{Block, DocumentState, Label, Schema, Span, SpanId};
 
 use super::block::{BlockView, SharedText};
 
@@ -36,8 +37,9 @@ pub struct ArticleProps {
 #[function_component(Article)]
 pub fn article(props: &ArticleProps) -> Html {
     let document = &props.doc.document;
-    let spans_by_block = spans_by_block(props);
-    let ghosts_by_block = ghosts_by_block(props);
+    // Worked out again only when the document changes, not when the caret
+    // or the selection moves.
+    let sections = use_memo(SameDocument(props.doc.clone()), |doc| sections(&doc.0));
     let onmouseup = {
         let onpick = props.onpick.clone();
         let oncaret = props.oncaret.clone();
@@ -68,24 +70,21 @@ pub fn article(props: &ArticleProps) -> Html {
         })
     };
     let selected_span = props.selected.and_then(|id| props.doc.annotations.get(id));
-    let blocks: Html = document
-        .blocks()
+    let text = SharedText(document.text().clone());
+    let sections: Html = sections
         .iter()
-        .zip(spans_by_block)
-        .zip(ghosts_by_block)
-        .map(|((block, spans), ghosts)| {
-            let selected = selected_span.filter(|s| s.start() < block.end && s.end() > block.start).map(Span::id);
-            let selected_suggestion = props.selected_suggestion.filter(|i| ghosts.iter().any(|(g, _)| g.index == *i));
+        .map(|section| {
+            let (start, end) = section.range();
+            let selected = selected_span.filter(|s| s.start() < end && s.end() > start).cloned();
+            let selected_suggestion = props.selected_suggestion.filter(|i| section.has_ghost(*i));
             html! {
-                <BlockView
-                    key={block.start}
-                    text={SharedText(document.text().clone())}
-                    block={*block}
-                    spans={spans}
+                <SectionView
+                    key={start}
+                    text={text.clone()}
+                    section={section.clone()}
                     {selected}
                     schema={props.schema.clone()}
                     show_invisibles={props.show_invisibles}
-                    {ghosts}
                     {selected_suggestion}
                 />
             }
@@ -100,40 +99,122 @@ pub fn article(props: &ArticleProps) -> Html {
             data-caret={props.caret_head.map(|head| head.to_string())}
             {onmouseup}
         >
-            {blocks}
+            {sections}
             <div class="caret" hidden={props.caret_head.is_none()} aria-hidden="true"></div>
         </article>
     }
 }
 
-/// The spans overlapping each block, in one pass over blocks and spans.
-fn spans_by_block(props: &ArticleProps) -> Vec<Rc<[Span]>> {
-    let blocks = props.doc.document.blocks();
-    let mut buckets: Vec<Vec<Span>> = vec![Vec::new(); blocks.len()];
-    for span in props.doc.annotations.spans() {
-        let first = blocks.partition_point(|b| b.end <= span.start());
-        for (bucket, block) in buckets.iter_mut().zip(blocks.iter()).skip(first) {
-            if block.start >= span.end() {
-                break;
-            }
-            bucket.push(span.clone());
-        }
+/// A document compared by identity: a changed document is a new `Rc`.
+struct SameDocument(Rc<DocumentState>);
+
+impl PartialEq for SameDocument {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
-    buckets.into_iter().map(Rc::from).collect()
 }
 
-/// The open suggestions overlapping each block.
-fn ghosts_by_block(props: &ArticleProps) -> Vec<Rc<[(Ghost, Label)]>> {
-    let blocks = props.doc.document.blocks();
-    let mut buckets: Vec<Vec<(Ghost, Label)>> = vec![Vec::new(); blocks.len()];
-    for (index, suggestion) in props.doc.suggestions.iter().enumerate() {
-        let first = blocks.partition_point(|b| b.end <= suggestion.start);
-        for (bucket, block) in buckets.iter_mut().zip(blocks.iter()).skip(first) {
-            if block.start >= suggestion.end {
-                break;
-            }
-            bucket.push((Ghost { index, start: suggestion.start, end: suggestion.end }, suggestion.label.clone()));
+/// Blocks per section.
+const SECTION_BLOCKS: usize = 32;
+
+/// A run of consecutive blocks with what overlaps each: rendered as one
+/// memoized component, so an edit compares a few dozen sections and
+/// re-renders one, however long the article.
+#[derive(PartialEq, Eq)]
+struct Section {
+    blocks: Vec<BlockContent>,
+}
+
+/// One block and the spans and open suggestions overlapping it.
+#[derive(PartialEq, Eq)]
+struct BlockContent {
+    block: Block,
+    spans: Rc<[Span]>,
+    ghosts: Rc<[(Ghost, Label)]>,
+}
+
+impl Section {
+    /// The char range the section covers.
+    fn range(&self) -> (usize, usize) {
+        let first = self.blocks.first().map_or(0, |b| b.block.start);
+        (first, self.blocks.last().map_or(first, |b| b.block.end))
+    }
+
+    fn has_ghost(&self, index: usize) -> bool {
+        self.blocks.iter().any(|b| b.ghosts.iter().any(|(ghost, _)| ghost.index == index))
+    }
+}
+
+/// The document's blocks with their spans and suggestions, in sections.
+fn sections(doc: &DocumentState) -> Vec<Rc<Section>> {
+    let blocks = doc.document.blocks();
+    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); blocks.len()];
+    for span in doc.annotations.spans() {
+        for i in overlapped(blocks, span.start(), span.end()) {
+            spans[i].push(span.clone());
         }
     }
-    buckets.into_iter().map(Rc::from).collect()
+    let mut ghosts: Vec<Vec<(Ghost, Label)>> = vec![Vec::new(); blocks.len()];
+    for (index, suggestion) in doc.suggestions.iter().enumerate() {
+        for i in overlapped(blocks, suggestion.start, suggestion.end) {
+            ghosts[i].push((Ghost { index, start: suggestion.start, end: suggestion.end }, suggestion.label.clone()));
+        }
+    }
+    let mut contents = blocks
+        .iter()
+        .zip(spans.into_iter().zip(ghosts))
+        .map(|(block, (spans, ghosts))| BlockContent { block: *block, spans: spans.into(), ghosts: ghosts.into() });
+    let mut sections = Vec::new();
+    loop {
+        let blocks: Vec<BlockContent> = contents.by_ref().take(SECTION_BLOCKS).collect();
+        if blocks.is_empty() {
+            return sections;
+        }
+        sections.push(Rc::new(Section { blocks }));
+    }
+}
+
+/// The indices of the blocks that `start..end` overlaps.
+fn overlapped(blocks: &[Block], start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+    let first = blocks.partition_point(|b| b.end <= start);
+    (first..blocks.len()).take_while(move |&i| blocks[i].start < end)
+}
+
+#[derive(Properties, PartialEq)]
+struct SectionProps {
+    text: SharedText,
+    section: Rc<Section>,
+    /// The selected span, if it overlaps this section.
+    selected: Option<Span>,
+    schema: Rc<Schema>,
+    show_invisibles: bool,
+    /// The selected suggestion, if it is in this section.
+    selected_suggestion: Option<usize>,
+}
+
+#[function_component(SectionView)]
+fn section_view(props: &SectionProps) -> Html {
+    props
+        .section
+        .blocks
+        .iter()
+        .map(|content| {
+            let block = content.block;
+            let selected = props.selected.as_ref().filter(|s| s.start() < block.end && s.end() > block.start).map(Span::id);
+            let selected_suggestion = props.selected_suggestion.filter(|i| content.ghosts.iter().any(|(g, _)| g.index == *i));
+            html! {
+                <BlockView
+                    key={block.start}
+                    text={props.text.clone()}
+                    {block}
+                    spans={content.spans.clone()}
+                    {selected}
+                    schema={props.schema.clone()}
+                    show_invisibles={props.show_invisibles}
+                    ghosts={content.ghosts.clone()}
+                    {selected_suggestion}
+                />
+            }
+        })
+        .collect()
 }

@@ -2,6 +2,10 @@
 //!
 //! A memoized component: it re-renders only when its own spans or the
 //! selection inside it change, never for an edit elsewhere in the article.
+//! Until it first comes near the viewport it draws its text as one plain
+//! run (still selectable, searchable and copyable), and the browser skips
+//! laying it out (`content-visibility: auto`): a long article opens at the
+//! cost of its first screens.
 
 use std::rc::Rc;
 
@@ -11,6 +15,14 @@ use crate::model::segments::{layout_block, split_invisibles, Ghost, Run, Segment
 use crate::model::{Block, BlockKind, Label, Schema, Span, SpanId};
 
 use super::paint::{tint, underline};
+use crate::ui::viewport::use_near_viewport;
+
+/// Characters per line assumed for the height of a block not laid out yet.
+const CHARS_PER_LINE: usize = 70;
+
+/// Blocks starting before this character are drawn at once: the first
+/// screens, so a short article never flashes plain text.
+const DRAWN_AT_ONCE: usize = 6_000;
 
 /// The document's text, compared by pointer: a document's text never
 /// changes, and comparing a long article by content on every render of
@@ -44,8 +56,18 @@ pub struct BlockProps {
 
 #[function_component(BlockView)]
 pub fn block_view(props: &BlockProps) -> Html {
+    let node = use_node_ref();
+    let near = use_near_viewport(&node);
     let block = &props.block;
     let block_text = props.text.0.get(block.start_byte_idx..block.end_byte_idx).unwrap_or_default();
+    let lines = (block.end - block.start).div_ceil(CHARS_PER_LINE);
+    // The selected span or suggestion is drawn wherever it is, so it can be
+    // scrolled to.
+    let drawn = near || block.start < DRAWN_AT_ONCE || props.selected.is_some() || props.selected_suggestion.is_some();
+    if !drawn {
+        let run = html! { <span class="seg" data-start={block.start.to_string()} data-end={block.end.to_string()}>{block_text}</span> };
+        return block_element(block, node, format!("--lines:{lines}"), run);
+    }
     let ghosts: Vec<Ghost> = props.ghosts.iter().map(|(ghost, _)| *ghost).collect();
     let layout = layout_block(block, &props.spans, &ghosts);
     // Char offset -> byte index within the block, one entry per char plus the end.
@@ -58,14 +80,18 @@ pub fn block_view(props: &BlockProps) -> Html {
             render_segment(segment, text, props)
         })
         .collect();
-    let style = format!("--lanes:{}", layout.lanes);
+    block_element(block, node, format!("--lanes:{};--lines:{lines}", layout.lanes), children)
+}
+
+/// The block's own element, by kind, around its `children`.
+fn block_element(block: &Block, node: NodeRef, style: String, children: Html) -> Html {
     let start = block.start.to_string();
     match block.kind {
-        BlockKind::Title => html! { <h1 class="block title" dir="auto" data-block={start} {style}>{children}</h1> },
-        BlockKind::Subtitle => html! { <p class="block subtitle" dir="auto" data-block={start} {style}>{children}</p> },
-        BlockKind::Heading => html! { <h2 class="block heading" dir="auto" data-block={start} {style}>{children}</h2> },
-        BlockKind::Paragraph => html! { <p class="block" dir="auto" data-block={start} {style}>{children}</p> },
-        BlockKind::Boilerplate => html! { <p class="block boilerplate" dir="auto" data-block={start} {style}>{children}</p> },
+        BlockKind::Title => html! { <h1 ref={node} class="block title" dir="auto" data-block={start} {style}>{children}</h1> },
+        BlockKind::Subtitle => html! { <p ref={node} class="block subtitle" dir="auto" data-block={start} {style}>{children}</p> },
+        BlockKind::Heading => html! { <h2 ref={node} class="block heading" dir="auto" data-block={start} {style}>{children}</h2> },
+        BlockKind::Paragraph => html! { <p ref={node} class="block" dir="auto" data-block={start} {style}>{children}</p> },
+        BlockKind::Boilerplate => html! { <p ref={node} class="block boilerplate" dir="auto" data-block={start} {style}>{children}</p> },
     }
 }
 
