@@ -4,6 +4,8 @@
 //!
 //! Writes are incremental: a document's record is written only when its
 //! `Rc` changed, its text only once, so a change costs one document's spans.
+//! They happen after the next paint: a key press shows its span first, and
+//! the toolbar says "saving" from the moment of the change.
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -13,7 +15,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{Action, DocumentState};
+use crate::model::{Action, AppState, DocumentState, Schema};
 use crate::persist::snapshot::{doc_key, meta_of, migrate_meta, restore, stored_document, text_key};
 
 use super::storage::{take_editor_lock, Database};
@@ -39,6 +41,37 @@ struct Written {
     documents: HashMap<String, *const DocumentState>,
     texts: HashSet<String>,
     meta: String,
+    /// The state last seen by the render effect, to tell a change cheaply.
+    seen: Option<Seen>,
+    /// A write is waiting for the next paint.
+    scheduled: bool,
+    /// Counts scheduled writes, so only the latest one reports "saved".
+    generation: u64,
+}
+
+/// What the stored records depend on, compared by identity: a changed
+/// document or schema is a new `Rc`.
+struct Seen {
+    documents: Vec<Rc<DocumentState>>,
+    schema: Rc<Schema>,
+    scalars: (usize, u64, u32),
+}
+
+impl Seen {
+    fn of(state: &AppState) -> Self {
+        Seen {
+            documents: state.documents().to_vec(),
+            schema: state.schema().clone(),
+            scalars: (state.current_index(), state.next_span_id(), state.unsaved_changes()),
+        }
+    }
+
+    fn same_as(&self, state: &AppState) -> bool {
+        self.scalars == (state.current_index(), state.next_span_id(), state.unsaved_changes())
+            && Rc::ptr_eq(&self.schema, state.schema())
+            && self.documents.len() == state.documents().len()
+            && self.documents.iter().zip(state.documents()).all(|(seen, now)| Rc::ptr_eq(seen, now))
+    }
 }
 
 /// Restores the saved session once, then stores every change.
@@ -59,13 +92,22 @@ pub fn use_session_storage(store: &UseReducerHandle<Store>) -> StorageStatus {
         });
     }
 
+    let latest = use_mut_ref(|| store.clone());
+    *latest.borrow_mut() = store.clone();
     {
         let status = status.clone();
         let written = written.clone();
-        let state = store.0.clone();
+        let store = store.clone();
         use_effect(move || {
-            if matches!(*status, StorageStatus::Saved | StorageStatus::Saving) && state.read_only().is_none() {
-                write_changes(&state, &written, &status);
+            let writable = matches!(*status, StorageStatus::Saved | StorageStatus::Saving) && store.0.read_only().is_none();
+            if writable && schedule_write(&store.0, &written) {
+                if *status != StorageStatus::Saving {
+                    status.set(StorageStatus::Saving);
+                }
+                after_next_paint(move || {
+                    let store = latest.borrow().clone();
+                    write_changes(&store.0, &written, &status);
+                });
             }
         });
     }
@@ -113,9 +155,40 @@ fn off(dispatcher: &UseReducerDispatcher<Store>, message: String) -> StorageStat
     StorageStatus::Off(message)
 }
 
+/// Notes a change since the last render, if any; true when a write must
+/// now be scheduled (none is waiting yet).
+fn schedule_write(state: &AppState, written: &Rc<RefCell<Written>>) -> bool {
+    let mut written = written.borrow_mut();
+    if written.database.is_none() || written.seen.as_ref().is_some_and(|seen| seen.same_as(state)) {
+        return false;
+    }
+    written.seen = Some(Seen::of(state));
+    let first = !written.scheduled;
+    written.scheduled = true;
+    first
+}
+
+/// Runs `write` after the browser has painted the current frame, or after
+/// a tenth of a second if no frame comes (a hidden tab paints none).
+fn after_next_paint(write: impl FnOnce() + 'static) {
+    let write = Rc::new(RefCell::new(Some(write)));
+    let run = move || {
+        if let Some(write) = write.borrow_mut().take() {
+            write();
+        }
+    };
+    let fallback = run.clone();
+    gloo::timers::callback::Timeout::new(100, fallback).forget();
+    let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, run).forget());
+    let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
+}
+
 /// Writes the records that changed since the last write.
-fn write_changes(state: &crate::model::AppState, written: &Rc<RefCell<Written>>, status: &UseStateHandle<StorageStatus>) {
+fn write_changes(state: &AppState, written: &Rc<RefCell<Written>>, status: &UseStateHandle<StorageStatus>) {
     let mut guard = written.borrow_mut();
+    guard.scheduled = false;
+    guard.generation += 1;
+    let generation = guard.generation;
     let Some(database) = guard.database.clone() else { return };
     let mut records = Vec::new();
     for doc in state.documents() {
@@ -135,20 +208,27 @@ fn write_changes(state: &crate::model::AppState, written: &Rc<RefCell<Written>>,
         guard.meta = meta;
     }
     if records.is_empty() {
+        status.set(StorageStatus::Saved);
         return;
     }
     drop(guard);
-    status.set(StorageStatus::Saving);
     let (status, written) = (status.clone(), written.clone());
     wasm_bindgen_futures::spawn_local(async move {
         match database.write(records).await {
-            Ok(()) => status.set(StorageStatus::Saved),
+            Ok(()) => {
+                // A later change waiting for its own write is not saved yet.
+                let latest = { let written = written.borrow(); written.generation == generation && !written.scheduled };
+                if latest {
+                    status.set(StorageStatus::Saved);
+                }
+            }
             Err(problem) => {
                 // Forget what was written so the next change retries everything.
                 let mut written = written.borrow_mut();
                 written.documents.clear();
                 written.texts.clear();
                 written.meta.clear();
+                written.seen = None;
                 status.set(StorageStatus::Off(format!("{}. Export JSON now so nothing is lost.", problem.0)));
             }
         }
