@@ -18,7 +18,7 @@ pub struct SpanListProps {
 }
 
 /// How many spans the list shows at once.
-const LISTED: usize = 400;
+const LISTED: usize = 200;
 
 #[function_component(SpanList)]
 pub fn span_list(props: &SpanListProps) -> Html {
@@ -47,29 +47,22 @@ pub fn span_list(props: &SpanListProps) -> Html {
     let items: Html = spans[shown_range]
         .iter()
         .map(|span| {
-            let color = chip_var(&props.schema, span.label().name());
             let text = props.doc.document.slice(span.start(), span.end()).unwrap_or_default();
-            let shown: String = text.chars().take(90).collect();
-            let more = if text.chars().count() > 90 { "\u{2026}" } else { "" };
-            let onclick = props.onpick.reform({
-                let id = span.id();
-                move |_: MouseEvent| id
-            });
-            let selected = props.selected == Some(span.id());
+            let mut shown: String = text.chars().take(90).collect();
+            if shown.len() < text.len() {
+                shown.push('\u{2026}');
+            }
             html! {
-                <li key={span.id().0}>
-                    <button
-                        class={classes!("span-item", selected.then_some("is-selected"))}
-                        style={format!("--c:{color}")}
-                        aria-pressed={selected.to_string()}
-                        data-span-item={span.id().0.to_string()}
-                        {onclick}
-                    >
-                        <span class="chip">{span.label().name().to_owned()}</span>
-                        <span class="span-text">{format!("{shown}{more}")}</span>
-                        <span class="span-offsets">{format!("{}\u{2013}{}", span.start(), span.end())}</span>
-                    </button>
-                </li>
+                <SpanItem
+                    key={span.id().0}
+                    id={span.id()}
+                    label={AttrValue::from(span.label().name().to_owned())}
+                    color={AttrValue::from(chip_var(&props.schema, span.label().name()))}
+                    text={AttrValue::from(shown)}
+                    offsets={(span.start(), span.end())}
+                    selected={props.selected == Some(span.id())}
+                    onpick={props.onpick.clone()}
+                />
             }
         })
         .collect();
@@ -86,5 +79,41 @@ pub fn span_list(props: &SpanListProps) -> Html {
                 }
             }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SpanItemProps {
+    id: SpanId,
+    label: AttrValue,
+    color: AttrValue,
+    /// The span's text, cut short.
+    text: AttrValue,
+    offsets: (usize, usize),
+    selected: bool,
+    onpick: Callback<SpanId>,
+}
+
+/// One row of the list: memoized, so moving the selection re-renders two rows.
+#[function_component(SpanItem)]
+fn span_item(props: &SpanItemProps) -> Html {
+    let onclick = props.onpick.reform({
+        let id = props.id;
+        move |_: MouseEvent| id
+    });
+    html! {
+        <li>
+            <button
+                class={classes!("span-item", props.selected.then_some("is-selected"))}
+                style={format!("--c:{}", props.color)}
+                aria-pressed={props.selected.to_string()}
+                data-span-item={props.id.0.to_string()}
+                {onclick}
+            >
+                <span class="chip">{props.label.clone()}</span>
+                <span class="span-text">{props.text.clone()}</span>
+                <span class="span-offsets">{format!("{}\u{2013}{}", props.offsets.0, props.offsets.1)}</span>
+            </button>
+        </li>
     }
 }
