@@ -2,7 +2,7 @@
 //! undo keep their promises for any text, not just the fixtures.
 
 use proptest::prelude::*;
-use sorot::model::offsets::{char_to_utf16, slice_chars, utf16_to_char, Utf16Offset};
+use sorot::model::offsets::{char_to_byte_idx, char_to_utf16, slice_chars, utf16_to_char, Utf16Offset};
 use sorot::model::refine::{refine, Precision};
 use sorot::model::{Action, AppState, Document, Label};
 use unicode_segmentation::UnicodeSegmentation;
@@ -32,6 +32,15 @@ proptest! {
             let inside_pair = text.encode_utf16().nth(unit as usize).is_some_and(|u| (0xDC00..0xE000).contains(&u));
             prop_assert_eq!(utf16_to_char(&text, Utf16Offset(unit)).is_none(), inside_pair);
         }
+    }
+
+    #[test]
+    fn byte_index_counting_agrees_with_decoding_chars(text in hazardous_text()) {
+        let starts: Vec<usize> = text.char_indices().map(|(byte_idx, _)| byte_idx).chain([text.len()]).collect();
+        for (char_idx, byte_idx) in starts.iter().enumerate() {
+            prop_assert_eq!(char_to_byte_idx(&text, char_idx), Some(*byte_idx));
+        }
+        prop_assert_eq!(char_to_byte_idx(&text, starts.len()), None);
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! ACTOR) and are never merged; only an exact repeat — same range, same
 //! label — is refused.
 
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use super::error::ModelError;
@@ -39,14 +40,15 @@ impl Annotations {
 
     /// Whether a span with this exact range and label exists.
     pub fn has_exact(&self, start: usize, end: usize, label: &Label) -> bool {
-        self.spans.iter().any(|s| s.start() == start && s.end() == end && s.label() == label)
+        let key = (start, end, label);
+        let at = self.spans.partition_point(|s| (s.start(), s.end(), s.label()) < key);
+        self.spans.get(at).is_some_and(|s| (s.start(), s.end(), s.label()) == key)
     }
 
     /// Adds a span in its sorted place; refuses an exact repeat or a reused id.
     pub fn insert(&mut self, span: Span, text: &str) -> Result<(), ModelError> {
         if self.has_exact(span.start(), span.end(), span.label()) {
-            let text = super::offsets::slice_chars(text, span.start(), span.end()).unwrap_or_default();
-            return Err(ModelError::DuplicateSpan { label: span.label().to_string(), text: text.to_owned() });
+            return Err(duplicate(&span, text));
         }
         if self.get(span.id()).is_some() {
             return Err(ModelError::DuplicateId(span.id().0));
@@ -55,6 +57,33 @@ impl Annotations {
         let at = spans.partition_point(|s| s.order_key() < span.order_key());
         spans.insert(at, span);
         Ok(())
+    }
+
+    /// Adds many spans at once, as an import does: each is checked as
+    /// [`Self::insert`] checks one, with one sort instead of a scan per span.
+    /// Returns why each refused span was refused, in text order.
+    pub fn insert_all(&mut self, mut new: Vec<Span>, text: &str) -> Vec<ModelError> {
+        new.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        let mut ids: HashSet<SpanId> = self.spans.iter().map(Span::id).collect();
+        let mut accepted: Vec<Span> = Vec::with_capacity(new.len());
+        let mut problems = Vec::new();
+        for span in new {
+            let range_and_label = |s: &Span| (s.start(), s.end(), s.label().clone());
+            let repeat = accepted.last().is_some_and(|last| range_and_label(last) == range_and_label(&span))
+                || self.has_exact(span.start(), span.end(), span.label());
+            if repeat {
+                problems.push(duplicate(&span, text));
+            } else if !ids.insert(span.id()) {
+                problems.push(ModelError::DuplicateId(span.id().0));
+            } else {
+                accepted.push(span);
+            }
+        }
+        let spans = Rc::make_mut(&mut self.spans);
+        spans.extend(accepted);
+        // Two sorted runs: the stable sort merges them in linear time.
+        spans.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        problems
     }
 
     /// Removes and returns the span with this id.
@@ -82,6 +111,12 @@ impl Annotations {
     pub fn count(&self, label: &Label) -> usize {
         self.spans.iter().filter(|s| s.label() == label).count()
     }
+}
+
+/// The problem with adding `span` again: its text is already tagged so.
+fn duplicate(span: &Span, text: &str) -> ModelError {
+    let text = super::offsets::slice_chars(text, span.start(), span.end()).unwrap_or_default();
+    ModelError::DuplicateSpan { label: span.label().to_string(), text: text.to_owned() }
 }
 
 #[cfg(test)]
@@ -112,6 +147,21 @@ mod tests {
         let err = annotations.insert(span(2, 2, 7, "ACTOR"), text).unwrap_err();
         assert_eq!(err.to_string(), "\u{201c}ASEAN\u{201d} is already tagged ACTOR.");
         assert_eq!(annotations.len(), 1);
+    }
+
+    #[test]
+    fn insert_all_keeps_order_and_refuses_repeats_and_reused_ids() {
+        let text = "Kao Kim Hourn mengajak ASEAN 👨🏻\u{200d}🚒";
+        let mut annotations = Annotations::default();
+        annotations.insert(span(1, 23, 28, "ACTOR"), text).unwrap();
+        let problems = annotations.insert_all(
+            vec![span(2, 0, 36, "POLICY_CALL"), span(3, 23, 28, "ACTOR"), span(4, 0, 13, "ACTOR"), span(5, 0, 13, "ACTOR"), span(1, 29, 33, "ACTOR")],
+            text,
+        );
+        let ids: Vec<_> = annotations.spans().iter().map(|s| s.id().0).collect();
+        assert_eq!(ids, [4, 2, 1]);
+        let problems: Vec<_> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(problems, ["\u{201c}Kao Kim Hourn\u{201d} is already tagged ACTOR.", "\u{201c}ASEAN\u{201d} is already tagged ACTOR.", "Two spans share the id #1; ids must be unique."]);
     }
 
     #[test]

@@ -750,19 +750,24 @@ impl AppState {
             let id = self.unique_id(&imported.id);
             let document = Document::new(id, imported.text);
             let mut state = DocumentState::new(document);
+            let mut spans = Vec::with_capacity(imported.spans.len());
+            let mut problems = Vec::new();
             for ImportedSpan { start, end, label, value } in imported.spans {
                 let span = Span::new(SpanId(self.next_span_id), start, end, label).map(|span| span.with_value(value));
-                let inserted = span.and_then(|span| {
-                    if span.end() > state.document.char_len() {
-                        return Err(ModelError::OutOfRange { end: span.end(), len: state.document.char_len() });
+                match span {
+                    Ok(span) if span.end() > state.document.char_len() => {
+                        problems.push(ModelError::OutOfRange { end: span.end(), len: state.document.char_len() });
                     }
-                    state.annotations.insert(span, &state.document.text().clone())
-                });
-                match inserted {
-                    Ok(()) => self.next_span_id += 1,
-                    Err(problem) => skipped.push(format!("{source} (doc \u{201c}{}\u{201d}): {problem}", state.document.id())),
+                    Ok(span) => {
+                        spans.push(span);
+                        self.next_span_id += 1;
+                    }
+                    Err(problem) => problems.push(problem),
                 }
             }
+            problems.extend(state.annotations.insert_all(spans, &state.document.text().clone()));
+            let doc_id = state.document.id();
+            skipped.extend(problems.iter().map(|problem| format!("{source} (doc \u{201c}{doc_id}\u{201d}): {problem}")));
             state.status = imported.status;
             state.meta = Rc::new(imported.meta);
             self.documents.push(Rc::new(state));
