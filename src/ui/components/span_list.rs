@@ -1,10 +1,12 @@
 //! The side panel's span list: counts per label, then every span of the
-//! shown document in text order; clicking one selects it and scrolls to it.
+//! shown document in text order, flagged when an edge cuts a token; clicking
+//! one selects it and scrolls to it.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::formats::tokens::LineTokens;
 use crate::model::{DocumentState, Schema, SpanId};
 
 use super::paint::chip_var;
@@ -44,6 +46,8 @@ pub fn span_list(props: &SpanListProps) -> Html {
     let first = at.saturating_sub(LISTED / 2).min(spans.len().saturating_sub(LISTED));
     let shown_range = first..(first + LISTED).min(spans.len());
     let hidden = spans.len() - shown_range.len();
+    // Only the lines the listed spans' edges fall in are tokenised.
+    let mut line_tokens = LineTokens::new(&props.doc.document);
     let items: Html = spans[shown_range]
         .iter()
         .map(|span| {
@@ -56,6 +60,7 @@ pub fn span_list(props: &SpanListProps) -> Html {
                 move |_: MouseEvent| id
             });
             let selected = props.selected == Some(span.id());
+            let cut = line_tokens.cut(span.start(), span.end()).map(|cut| cut.warning());
             html! {
                 <li key={span.id().0}>
                     <button
@@ -67,6 +72,9 @@ pub fn span_list(props: &SpanListProps) -> Html {
                     >
                         <span class="chip">{span.label().name().to_owned()}</span>
                         <span class="span-text">{format!("{shown}{more}")}</span>
+                        if let Some(warning) = cut {
+                            <span class="cut-flag" role="img" aria-label={warning.clone()} title={warning}>{"\u{26a0}"}</span>
+                        }
                         <span class="span-offsets">{format!("{}\u{2013}{}", span.start(), span.end())}</span>
                     </button>
                 </li>
