@@ -1,7 +1,7 @@
 //! Property tests over the formats: every format gives back what it keeps
 //! of any corpus (`import(export(x)) == x`, flat formats after flattening),
-//! and no importer panics or keeps a bad span, whatever bytes or JSON it is
-//! given.
+//! no importer panics or keeps a bad span, whatever bytes or JSON it is
+//! given, and a line tokenised alone gives the tokens of the whole text.
 
 mod formats_common;
 
@@ -11,7 +11,7 @@ use formats_common::{as_flat, without_document_fields};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 use sorot::formats::corpus::default_title;
-use sorot::formats::tokens::lines;
+use sorot::formats::tokens::{cut_at, lines, preview, tokens, LineTokens};
 use sorot::formats::{
     brat, conll, doccano, hf, jsonl, label_studio, sorot_json, Corpus, CorpusDocument, CorpusSpan, DocumentMeta, FormatError,
     ImportReport, Status,
@@ -132,6 +132,19 @@ proptest! {
         prop_assume!(x.documents.iter().all(|d| !d.text.contains('\0')));
         let conll = clean("conll", conll::import("x.conll", conll::export(&x).contents.as_bytes(), known));
         prop_assert_eq!(conll, as_flat(&x, Some("x")));
+    }
+
+    #[test]
+    fn a_line_tokenised_alone_gives_the_whole_texts_tokens(text in hazardous_text()) {
+        let document = sorot::model::Document::new("d", text.as_str());
+        let all = tokens(&text);
+        let mut line_tokens = LineTokens::new(&document);
+        for offset in 0..=document.char_len() {
+            prop_assert_eq!(line_tokens.cut_at(offset), cut_at(&all, offset), "offset {}", offset);
+        }
+        let whole = preview(&document, 0, document.char_len(), usize::MAX);
+        let texts: Vec<&str> = whole.tokens.iter().map(|t| t.inside).collect();
+        prop_assert_eq!(texts, all.iter().map(|t| t.text).collect::<Vec<_>>());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Exporting in any format: the files to write and, for the flat token
-//! formats, the notes on every span they could not hold — shown before the
-//! download and written beside the data, so nothing is dropped silently.
+//! formats, the notes on every span they could not hold as it is (dropped,
+//! widened to whole tokens, split at a line end, value lost) — shown before
+//! the download and written beside the data, so nothing changes silently.
 
 use super::{brat, conll, doccano, hf, jsonl, label_studio, sorot_json, zip, Corpus, OutputFile};
 use crate::model::Schema;
@@ -63,6 +64,35 @@ pub struct Export {
     pub notes: Vec<String>,
 }
 
+/// How many notes the question before a download shows.
+const NOTES_ASKED_ABOUT: usize = 12;
+
+impl Export {
+    /// The question to ask before downloading, when the export has notes:
+    /// what the format cannot hold, then the first notes.
+    pub fn question(&self, format: ExportFormat) -> Option<String> {
+        if self.notes.is_empty() {
+            return None;
+        }
+        let count = self.notes.len();
+        let mut shown = self.notes.iter().take(NOTES_ASKED_ABOUT).cloned().collect::<Vec<_>>().join("\n");
+        if count > NOTES_ASKED_ABOUT {
+            shown.push_str(&format!("\n\u{2026} and {} more", count - NOTES_ASKED_ABOUT));
+        }
+        let plural = if count == 1 { "" } else { "s" };
+        Some(format!("{}\n{count} note{plural}, saved beside the data:\n\n{shown}\n\nExport anyway?", notes_heading(format)))
+    }
+}
+
+/// What a flat format cannot hold, heading its notes.
+fn notes_heading(format: ExportFormat) -> String {
+    format!(
+        "{} tags whole tokens, one label each, with no values, so these spans change or are left out \
+         (of overlapping spans the longest, then the earliest, is kept):",
+        format.title()
+    )
+}
+
 /// One file to download.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportFile {
@@ -96,11 +126,7 @@ pub fn export(corpus: &Corpus, schema: &Schema, format: ExportFormat, stem: &str
         files.push(ExportFile { name: format!("{stem}.brat.zip"), bytes: zip::store(&brat::export(corpus)) });
     }
     if !notes.is_empty() {
-        let report = format!(
-            "{} cannot hold nested or overlapping spans. Kept the outermost (longest, then earliest) span and dropped these:\n{}\n",
-            format.title(),
-            notes.join("\n")
-        );
+        let report = format!("{}\n{}\n", notes_heading(format), notes.join("\n"));
         let data_name = files[0].name.clone();
         files.push(ExportFile { name: format!("{data_name}.notes.txt"), bytes: report.into_bytes() });
     }
@@ -133,6 +159,44 @@ mod tests {
         let names: Vec<_> = export.files.iter().map(|f| f.name.as_str()).collect();
         assert_eq!(names, ["sorot.conll", "sorot.conll.notes.txt"]);
         assert!(String::from_utf8_lossy(&export.files[1].bytes).contains("ASEAN"));
+    }
+
+    /// A span ending inside "TPPOSekretaris", beside the nested ones.
+    fn cutting_corpus() -> Corpus {
+        let mut corpus = nested_corpus();
+        let text = "Kata kunci: TPPOSekretaris 🇮🇩".to_owned();
+        corpus.documents.push(CorpusDocument {
+            id: "glued".into(),
+            title: text.clone(),
+            spans: vec![CorpusSpan::new(12, 16, "ACTOR")],
+            text,
+            ..CorpusDocument::default()
+        });
+        corpus
+    }
+
+    #[test]
+    fn flat_formats_say_when_an_edge_cuts_a_token_before_and_beside_the_download() {
+        let note = "doc \"glued\": ACTOR 12..16 \"TPPO\": ends inside the token \"TPPOSekretaris\" (12..26): exported as the whole token";
+        for format in [ExportFormat::Conll, ExportFormat::HuggingFace] {
+            let export = export(&cutting_corpus(), &Schema::default(), format, "sorot");
+            assert_eq!(export.notes.last().map(String::as_str), Some(note), "{format:?}");
+            let question = export.question(format).unwrap_or_default();
+            assert!(question.starts_with(&format!("{} tags whole tokens", format.title())), "{question}");
+            assert!(question.contains("3 notes, saved beside the data:\n\n") && question.contains(note), "{question}");
+            let file = export.files.last().map(|f| String::from_utf8_lossy(&f.bytes).into_owned()).unwrap_or_default();
+            assert!(file.ends_with(&format!("{note}\n")), "{file}");
+        }
+        let sorot = export(&cutting_corpus(), &Schema::default(), ExportFormat::Sorot, "sorot");
+        assert_eq!(sorot.question(ExportFormat::Sorot), None);
+    }
+
+    #[test]
+    fn the_question_shows_the_first_notes_and_counts_the_rest() {
+        let export = Export { files: vec![], notes: (1..=14).map(|n| format!("catatan {n}")).collect() };
+        let question = export.question(ExportFormat::Conll).unwrap_or_default();
+        assert!(question.contains("14 notes") && question.contains("catatan 12\n\u{2026} and 2 more\n\nExport anyway?"), "{question}");
+        assert!(!question.contains("catatan 13"));
     }
 
     #[test]

@@ -7,9 +7,12 @@
 //! one token. Flat formats tag line by line: a line is the text between two
 //! `\n`. Offsets are code points, half-open.
 
+use std::collections::HashMap;
+
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::corpus::CorpusSpan;
+use crate::model::offsets::char_to_byte_idx;
+use crate::model::{Block, Document};
 
 /// One token: `start..end` in code points, and its text.
 ///
@@ -21,16 +24,6 @@ pub struct Token<'a> {
     pub start: usize,
     pub end: usize,
     pub text: &'a str,
-}
-
-/// A span edge that falls inside a token, so a flat export would move it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SplitEdge<'a> {
-    /// The span's index in the list given.
-    pub span: usize,
-    /// The edge's offset: the span's start or end.
-    pub offset: usize,
-    pub token: Token<'a>,
 }
 
 /// The tokens of `text` grouped by line; lines without tokens are left out.
@@ -69,23 +62,204 @@ pub fn detokenize<S: AsRef<str>>(lines: &[Vec<S>]) -> String {
     lines.join("\n")
 }
 
-/// The span edges that cut a token, for a preview before a flat export.
+/// The token `offset` falls strictly inside, if any: a span edge there
+/// would cut it. `tokens` are in text order.
 ///
 /// ```text
-/// "TPPOSekretaris"  span 0..4  ->  edge 4 inside token 0..14
+/// "TPPOSekretaris"  4 -> TPPOSekretaris 0..14    0 -> None    14 -> None
 /// ```
-pub fn split_edges<'a>(text: &'a str, spans: &[CorpusSpan]) -> Vec<SplitEdge<'a>> {
-    let tokens = tokens(text);
-    let mut edges = Vec::new();
-    for (index, span) in spans.iter().enumerate() {
-        for offset in [span.start, span.end] {
-            let at = tokens.partition_point(|t| t.end <= offset);
-            if let Some(token) = tokens.get(at).filter(|t| t.start < offset) {
-                edges.push(SplitEdge { span: index, offset, token: *token });
-            }
+pub fn cut_at<'a>(tokens: &[Token<'a>], offset: usize) -> Option<Token<'a>> {
+    let at = tokens.partition_point(|t| t.end <= offset);
+    tokens.get(at).filter(|t| t.start < offset).copied()
+}
+
+/// The tokens a span's edges cut: a flat export tags such a token whole.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Cut<T> {
+    /// Only the start cuts a token.
+    Start(T),
+    /// Only the end cuts a token.
+    End(T),
+    /// Both edges cut a token; the same one when the span lies inside it.
+    Both(T, T),
+}
+
+impl<T> Cut<T> {
+    /// The cut, given the token each edge falls inside.
+    pub fn of_edges(start: Option<T>, end: Option<T>) -> Option<Cut<T>> {
+        match (start, end) {
+            (Some(start), Some(end)) => Some(Cut::Both(start, end)),
+            (Some(start), None) => Some(Cut::Start(start)),
+            (None, Some(end)) => Some(Cut::End(end)),
+            (None, None) => None,
         }
     }
-    edges
+
+    /// The same cut with each token turned into `U`.
+    pub fn map<U>(self, mut f: impl FnMut(T) -> U) -> Cut<U> {
+        match self {
+            Cut::Start(token) => Cut::Start(f(token)),
+            Cut::End(token) => Cut::End(f(token)),
+            Cut::Both(start, end) => Cut::Both(f(start), f(end)),
+        }
+    }
+}
+
+impl<'a> Cut<Token<'a>> {
+    /// The cut of the span `start..end`, given the first and the last token
+    /// it touches: the first holds its start if it begins before it, the
+    /// last holds its end if it ends after it.
+    pub fn of_touched(first: Option<Token<'a>>, last: Option<Token<'a>>, start: usize, end: usize) -> Option<Self> {
+        Cut::of_edges(first.filter(|t| t.start < start), last.filter(|t| t.end > end))
+    }
+
+    /// What the annotator is told before exporting a span cut this way.
+    ///
+    /// ```text
+    /// "TPPOSekretaris"  span 0..4  ->  Its end cuts the token "TPPOSekretaris": …
+    /// ```
+    pub fn warning(&self) -> String {
+        const CONSEQUENCE: &str = "CoNLL and Hugging Face exports will tag the whole token";
+        match self {
+            Cut::Start(token) => format!("Its start cuts the token \u{201c}{}\u{201d}: {CONSEQUENCE}.", token.text),
+            Cut::End(token) => format!("Its end cuts the token \u{201c}{}\u{201d}: {CONSEQUENCE}.", token.text),
+            Cut::Both(start, end) if start == end => format!("It lies inside the token \u{201c}{}\u{201d}: {CONSEQUENCE}.", start.text),
+            Cut::Both(start, end) => format!(
+                "Its start cuts the token \u{201c}{}\u{201d} and its end cuts \u{201c}{}\u{201d}: {CONSEQUENCE}s.",
+                start.text, end.text
+            ),
+        }
+    }
+}
+
+/// One token a span touches, split where the span's edges cut it.
+///
+/// ```text
+/// "TPPOSekretaris"  span 0..4  ->  before ""  inside "TPPO"  after "Sekretaris"
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PreviewToken<'a> {
+    /// The part before the span's start; empty unless the start cuts it.
+    pub before: &'a str,
+    pub inside: &'a str,
+    /// The part after the span's end; empty unless the end cuts it.
+    pub after: &'a str,
+    /// Whether a line break comes between this token and the one before:
+    /// flat formats split a span there.
+    pub after_line_break: bool,
+}
+
+impl PreviewToken<'_> {
+    /// Whether a span edge falls inside this token.
+    pub fn is_cut(&self) -> bool {
+        !self.before.is_empty() || !self.after.is_empty()
+    }
+}
+
+/// A span's tokens as a flat export sees them, for a preview.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TokenPreview<'a> {
+    /// The first tokens the span touches, in order, at most the limit asked for.
+    pub tokens: Vec<PreviewToken<'a>>,
+    /// How many more tokens it touches.
+    pub more: usize,
+    /// The tokens its edges cut, wherever they are.
+    pub cut: Option<Cut<Token<'a>>>,
+}
+
+/// A document's tokens, tokenised a line at a time and only for the lines
+/// asked about, so checking spans costs the lines they touch, not the text.
+///
+/// Tokens never cross a line (word boundaries fall on both sides of every
+/// line break), so a display line ([`Block`]) tokenised alone gives the same
+/// tokens as the whole text; offsets are the document's code points.
+pub struct LineTokens<'a> {
+    document: &'a Document,
+    /// The tokens of the lines tokenised so far, by block index.
+    lines: HashMap<usize, Vec<Token<'a>>>,
+}
+
+impl<'a> LineTokens<'a> {
+    pub fn new(document: &'a Document) -> Self {
+        LineTokens { document, lines: HashMap::new() }
+    }
+
+    /// The tokens of block `index`, at document offsets.
+    fn line(&mut self, index: usize) -> &[Token<'a>] {
+        let document = self.document;
+        self.lines.entry(index).or_insert_with(|| {
+            document.blocks().get(index).map(|block| block_tokens(document, block)).unwrap_or_default()
+        })
+    }
+
+    /// The token `offset` falls strictly inside, if any; see [`cut_at`].
+    pub fn cut_at(&mut self, offset: usize) -> Option<Token<'a>> {
+        // Tokens never hold whitespace, so an edge beside it cuts none: most
+        // edges are, and need no tokenising.
+        let beside_space = self.document.slice(offset.saturating_sub(1), offset + 1).is_some_and(|pair| pair.chars().any(char::is_whitespace));
+        if beside_space {
+            return None;
+        }
+        let index = self.document.blocks().partition_point(|block| block.end <= offset);
+        self.document.blocks().get(index).filter(|block| block.start < offset)?;
+        cut_at(self.line(index), offset)
+    }
+
+    /// The tokens the edges of the span `start..end` cut, if any.
+    ///
+    /// ```text
+    /// "Kao TPPOSekretaris"  0..8  ->  End(TPPOSekretaris 4..18)
+    /// ```
+    pub fn cut(&mut self, start: usize, end: usize) -> Option<Cut<Token<'a>>> {
+        Cut::of_edges(self.cut_at(start), self.cut_at(end))
+    }
+
+}
+
+/// The tokens of the span `start..end` of `document`, the first `limit` of
+/// them split at the span's edges. Only the lines the span touches are
+/// tokenised.
+///
+/// ```text
+/// "Kao TPPOSekretaris"  0..8  ->  Kao, TPPO|Sekretaris; End(TPPOSekretaris)
+/// ```
+pub fn preview(document: &Document, start: usize, end: usize, limit: usize) -> TokenPreview<'_> {
+    let blocks = document.blocks();
+    let mut tokens = Vec::new();
+    let (mut first, mut last, mut touched) = (None, None, 0);
+    for block in blocks[blocks.partition_point(|block| block.end <= start)..].iter().take_while(|block| block.start < end) {
+        let line = block_tokens(document, block);
+        let at = line.partition_point(|t| t.end <= start);
+        for (i, token) in line[at..].iter().take_while(|t| t.start < end).enumerate() {
+            if touched < limit {
+                tokens.push(split_token(token, start, end, i == 0 && touched > 0));
+            }
+            first.get_or_insert(*token);
+            last = Some(*token);
+            touched += 1;
+        }
+    }
+    TokenPreview { more: touched - tokens.len(), tokens, cut: Cut::of_touched(first, last, start, end) }
+}
+
+/// The tokens of one display line of `document`, at document offsets.
+fn block_tokens<'a>(document: &'a Document, block: &Block) -> Vec<Token<'a>> {
+    tokens(document.block_text(block))
+        .into_iter()
+        .map(|token| Token { start: block.start + token.start, end: block.start + token.end, ..token })
+        .collect()
+}
+
+/// `token` split at the edges of the span `start..end`, which touches it.
+fn split_token<'a>(token: &Token<'a>, start: usize, end: usize, after_line_break: bool) -> PreviewToken<'a> {
+    let byte_idx = |offset: usize| char_to_byte_idx(token.text, offset.clamp(token.start, token.end) - token.start).unwrap_or_default();
+    let (inside_start, inside_end) = (byte_idx(start), byte_idx(end));
+    PreviewToken {
+        before: &token.text[..inside_start],
+        inside: &token.text[inside_start..inside_end],
+        after: &token.text[inside_end..],
+        after_line_break,
+    }
 }
 
 #[cfg(test)]
@@ -116,11 +290,87 @@ mod tests {
     }
 
     #[test]
-    fn split_edges_finds_edges_inside_tokens() {
-        let text = "TPPOSekretaris ASEAN";
-        let spans = [CorpusSpan::new(0, 4, "ACTOR"), CorpusSpan::new(15, 20, "ACTOR")];
-        let edges = split_edges(text, &spans);
-        assert_eq!(edges.len(), 1);
-        assert_eq!((edges[0].span, edges[0].offset, edges[0].token.text), (0, 4, "TPPOSekretaris"));
+    fn cut_at_finds_the_token_an_offset_falls_inside() {
+        let all = tokens("TPPOSekretaris Великий");
+        assert_eq!(cut_at(&all, 4).map(|t| (t.start, t.end, t.text)), Some((0, 14, "TPPOSekretaris")));
+        assert_eq!(cut_at(&all, 18).map(|t| t.text), Some("Великий"));
+        for edge in [0, 14, 15, 22] {
+            assert_eq!(cut_at(&all, edge), None, "{edge}");
+        }
+    }
+
+    #[test]
+    fn a_line_tokenised_alone_cuts_like_the_whole_text() {
+        let text = "Judul 💩TPPO\r\n\r\nKao Kim e\u{301}Hourn, 👨🏻\u{200d}🚒 ke\n  \n東京 🇮🇩🇮🇩 (WNI)\r\nx";
+        let document = Document::new("d", text);
+        let all = tokens(text);
+        let mut lines = LineTokens::new(&document);
+        for offset in 0..=document.char_len() + 1 {
+            assert_eq!(lines.cut_at(offset), cut_at(&all, offset), "{offset}");
+        }
+    }
+
+    #[test]
+    fn cut_names_the_edges_that_fall_inside_tokens() {
+        let document = Document::new("d", "Kao TPPOSekretaris 🇮🇩Великий");
+        let mut lines = LineTokens::new(&document);
+        fn text<'a>(cut: Option<Cut<Token<'a>>>) -> Option<Cut<&'a str>> {
+            cut.map(|cut| cut.map(|t| t.text))
+        }
+        assert_eq!(text(lines.cut(0, 3)), None);
+        assert_eq!(text(lines.cut(0, 8)), Some(Cut::End("TPPOSekretaris")));
+        assert_eq!(text(lines.cut(8, 18)), Some(Cut::Start("TPPOSekretaris")));
+        assert_eq!(text(lines.cut(5, 7)), Some(Cut::Both("TPPOSekretaris", "TPPOSekretaris")));
+        assert_eq!(text(lines.cut(8, 24)), Some(Cut::Both("TPPOSekretaris", "Великий")));
+    }
+
+    #[test]
+    fn warnings_name_the_cut_tokens() {
+        let document = Document::new("d", "Kao TPPOSekretaris Великий");
+        let mut lines = LineTokens::new(&document);
+        let mut warning = |start, end| lines.cut(start, end).map(|cut| cut.warning());
+        assert_eq!(
+            warning(0, 8).as_deref(),
+            Some("Its end cuts the token \u{201c}TPPOSekretaris\u{201d}: CoNLL and Hugging Face exports will tag the whole token.")
+        );
+        assert_eq!(
+            warning(5, 7).as_deref(),
+            Some("It lies inside the token \u{201c}TPPOSekretaris\u{201d}: CoNLL and Hugging Face exports will tag the whole token.")
+        );
+        assert_eq!(
+            warning(8, 22).as_deref(),
+            Some(
+                "Its start cuts the token \u{201c}TPPOSekretaris\u{201d} and its end cuts \u{201c}Великий\u{201d}: \
+                 CoNLL and Hugging Face exports will tag the whole tokens."
+            )
+        );
+    }
+
+    fn pieces<'a>(preview: &TokenPreview<'a>) -> Vec<(&'a str, &'a str, &'a str, bool)> {
+        preview.tokens.iter().map(|t| (t.before, t.inside, t.after, t.after_line_break)).collect()
+    }
+
+    #[test]
+    fn preview_splits_cut_tokens_at_the_span_edges() {
+        let document = Document::new("d", "Kao Kim Hourn 💩TPPOSekretaris\r\n\r\nVelikiy Новгород.");
+        assert_eq!(pieces(&preview(&document, 0, 13, 40)), [("", "Kao", "", false), ("", "Kim", "", false), ("", "Hourn", "", false)]);
+        let cut = preview(&document, 8, 19, 40);
+        assert_eq!(pieces(&cut), [("", "Hourn", "", false), ("", "💩", "", false), ("", "TPPO", "Sekretaris", false)]);
+        assert_eq!(cut.cut.map(|c| c.map(|t| (t.start, t.end, t.text))), Some(Cut::End((15, 29, "TPPOSekretaris"))));
+        assert!(cut.tokens[2].is_cut() && !cut.tokens[0].is_cut());
+        let across = preview(&document, 19, 44, 40);
+        assert_eq!(pieces(&across), [("TPPO", "Sekretaris", "", false), ("", "Velikiy", "", true), ("", "Нов", "город", false)]);
+        assert!(matches!(across.cut, Some(Cut::Both(..))));
+        assert_eq!(preview(&document, 13, 14, 40), TokenPreview { tokens: vec![], more: 0, cut: None });
+    }
+
+    #[test]
+    fn preview_shows_the_first_tokens_and_counts_the_rest() {
+        let text = "satu dua tiga empat lima enam Sekretaris";
+        let document = Document::new("d", text);
+        let long = preview(&document, 0, 32, 3);
+        assert_eq!(long.tokens.iter().map(|t| t.inside).collect::<Vec<_>>(), ["satu", "dua", "tiga"]);
+        assert_eq!(long.more, 4);
+        assert_eq!(long.cut.map(|c| c.map(|t| t.text)), Some(Cut::End("Sekretaris")));
     }
 }

@@ -247,14 +247,7 @@ pub fn app() -> Html {
             }
             let stem = if current_only { state.current().document.id().to_owned() } else { "sorot-corpus".to_owned() };
             let export = export::export(&corpus, state.schema(), format, &stem);
-            if !export.notes.is_empty() {
-                let question = format!(
-                    "{} cannot hold nested or overlapping spans. {} span{} will be left out (the list is saved beside the data):\n\n{}\n\nExport anyway?",
-                    format.title(),
-                    export.notes.len(),
-                    if export.notes.len() == 1 { "" } else { "s" },
-                    export.notes.iter().take(12).cloned().collect::<Vec<_>>().join("\n")
-                );
+            if let Some(question) = export.question(format) {
                 if !gloo::dialogs::confirm(&question) {
                     return;
                 }

@@ -182,3 +182,38 @@ export function codePointIndex(text, needle, from = 0) {
   assert.ok(utf16 >= 0, `${JSON.stringify(needle)} in text`);
   return Array.from(text.slice(0, utf16)).length;
 }
+
+/** Chooses a format in "Export as…" and returns every downloaded file by name. */
+export async function exportAs(page, key, expectedFiles) {
+  const files = {};
+  const downloads = [];
+  const listener = (download) => downloads.push(download);
+  page.on('download', listener);
+  await page.getByLabel('Export as').selectOption(key);
+  await page.waitForFunction(() => true);
+  while (downloads.length < expectedFiles) {
+    await page.waitForEvent('download', { timeout: 5000 }).catch(() => {
+      throw new Error(`${key}: expected ${expectedFiles} downloads, got ${downloads.map((d) => d.suggestedFilename())}`);
+    });
+  }
+  page.off('download', listener);
+  for (const download of downloads) files[download.suggestedFilename()] = fs.readFileSync(await download.path());
+  return Object.fromEntries(Object.entries(files).map(([name, bytes]) => [name, name.endsWith('.zip') ? unzip(bytes) : bytes.toString('utf8')]));
+}
+
+/** The entries of a ZIP archive of stored (uncompressed) files, by name. */
+function unzip(bytes) {
+  const entries = {};
+  let at = 0;
+  while (bytes.readUInt32LE(at) === 0x04034b50) {
+    assert.equal(bytes.readUInt16LE(at + 8), 0, 'stored, not compressed');
+    const size = bytes.readUInt32LE(at + 18);
+    const nameLength = bytes.readUInt16LE(at + 26);
+    const extraLength = bytes.readUInt16LE(at + 28);
+    const name = bytes.toString('utf8', at + 30, at + 30 + nameLength);
+    const start = at + 30 + nameLength + extraLength;
+    entries[name] = bytes.toString('utf8', start, start + size);
+    at = start + size;
+  }
+  return entries;
+}

@@ -1,17 +1,22 @@
-//! The selected span's details: label, exact text with its offsets, and
-//! buttons to relabel or remove it. `Enter` moves focus here.
+//! The selected span's details: label, exact text with its offsets, the
+//! tokens a flat export (CoNLL, Hugging Face) will tag, and buttons to
+//! relabel or remove it. `Enter` moves focus here.
 
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::model::{DocumentState, Label, Schema, SpanId};
+use crate::formats::tokens::{self, PreviewToken};
+use crate::model::{Document, DocumentState, Label, Schema, SpanId};
 
 use super::paint::chip_var;
 
 /// The id `Enter` focuses.
 pub const DETAILS_ID: &str = "span-details";
+
+/// How many tokens the preview shows before counting the rest.
+const PREVIEWED_TOKENS: usize = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct SpanDetailsProps {
@@ -56,6 +61,7 @@ pub fn span_details(props: &SpanDetailsProps) -> Html {
                 <span class="details-offsets">{format!("{}\u{2013}{} \u{b7} {} characters", span.start(), span.end(), span.end() - span.start())}</span>
             </p>
             <blockquote class="details-text" lang="id">{text.to_owned()}</blockquote>
+            {token_preview(&props.doc.document, span.start(), span.end())}
             <label class="value-field">
                 {"Value"}
                 <input
@@ -88,4 +94,50 @@ pub fn span_details(props: &SpanDetailsProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// The tokens of `start..end` as CoNLL and Hugging Face exports tag them,
+/// with a cut token marked where the span's edge falls and a warning.
+fn token_preview(document: &Document, start: usize, end: usize) -> Html {
+    let preview = tokens::preview(document, start, end, PREVIEWED_TOKENS);
+    let chips: Html = preview.tokens.iter().map(token_chip).collect();
+    html! {
+        <div class="token-preview">
+            <h3 class="token-preview-head">{"Tokens in CoNLL and Hugging Face exports"}</h3>
+            <ul class="tokens" lang="id">
+                {chips}
+                if preview.more > 0 {
+                    <li class="token-more">{format!("\u{2026} {} more", preview.more)}</li>
+                }
+            </ul>
+            if let Some(cut) = &preview.cut {
+                <p class="token-warning" role="note"><span aria-hidden="true">{"\u{26a0} "}</span>{cut.warning()}</p>
+            }
+        </div>
+    }
+}
+
+/// One token as a chip; the parts of a cut token outside the span are
+/// dimmed, with a bar where the edge falls.
+fn token_chip(token: &PreviewToken<'_>) -> Html {
+    let line_break = token
+        .after_line_break
+        .then(|| html! { <li class="token-break" title="Line break: the export splits the span here">{"\u{21b5}"}</li> });
+    let chip = if token.is_cut() {
+        let whole = format!("{}{}{}", token.before, token.inside, token.after);
+        html! {
+            <li class="token is-cut" title={format!("The span cuts \u{201c}{whole}\u{201d}; the export tags it whole")}>
+                if !token.before.is_empty() {
+                    <span class="token-outside">{token.before}</span><span class="token-edge" aria-hidden="true"></span>
+                }
+                {token.inside}
+                if !token.after.is_empty() {
+                    <span class="token-edge" aria-hidden="true"></span><span class="token-outside">{token.after}</span>
+                }
+            </li>
+        }
+    } else {
+        html! { <li class="token">{token.inside}</li> }
+    };
+    html! { <>{line_break}{chip}</> }
 }

@@ -1,10 +1,12 @@
 //! The side panel's span list: counts per label, then every span of the
-//! shown document in text order; clicking one selects it and scrolls to it.
+//! shown document in text order, flagged when an edge cuts a token; clicking
+//! one selects it and scrolls to it.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::formats::tokens::LineTokens;
 use crate::model::{DocumentState, Schema, SpanId};
 
 use super::paint::chip_var;
@@ -44,6 +46,8 @@ pub fn span_list(props: &SpanListProps) -> Html {
     let first = at.saturating_sub(LISTED / 2).min(spans.len().saturating_sub(LISTED));
     let shown_range = first..(first + LISTED).min(spans.len());
     let hidden = spans.len() - shown_range.len();
+    // Only the lines the listed spans' edges fall in are tokenised.
+    let mut line_tokens = LineTokens::new(&props.doc.document);
     let items: Html = spans[shown_range]
         .iter()
         .map(|span| {
@@ -61,6 +65,7 @@ pub fn span_list(props: &SpanListProps) -> Html {
                     text={AttrValue::from(shown)}
                     offsets={(span.start(), span.end())}
                     selected={props.selected == Some(span.id())}
+                    cut={line_tokens.cut(span.start(), span.end()).map(|cut| AttrValue::from(cut.warning()))}
                     onpick={props.onpick.clone()}
                 />
             }
@@ -91,6 +96,8 @@ struct SpanItemProps {
     text: AttrValue,
     offsets: (usize, usize),
     selected: bool,
+    /// Why a flat export changes this span, when an edge cuts a token.
+    cut: Option<AttrValue>,
     onpick: Callback<SpanId>,
 }
 
@@ -112,6 +119,9 @@ fn span_item(props: &SpanItemProps) -> Html {
             >
                 <span class="chip">{props.label.clone()}</span>
                 <span class="span-text">{props.text.clone()}</span>
+                if let Some(warning) = props.cut.clone() {
+                    <span class="cut-flag" role="img" aria-label={warning.clone()} title={warning}>{"\u{26a0}"}</span>
+                }
                 <span class="span-offsets">{format!("{}\u{2013}{}", props.offsets.0, props.offsets.1)}</span>
             </button>
         </li>
