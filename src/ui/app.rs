@@ -147,7 +147,7 @@ pub fn app() -> Html {
         let selected = store.0.selected();
         use_effect_with(selected, move |selected| {
             if let Some(id) = selected {
-                effects::scroll_to_span(id.0, false);
+                effects::scroll_to_span(id.0);
             }
         });
     }
@@ -176,7 +176,7 @@ pub fn app() -> Html {
         Callback::from(move |id: SpanId| {
             store.dispatch(Action::Select(Some(id)));
             // After the render: a span far down is drawn only once selected.
-            gloo::timers::callback::Timeout::new(0, move || effects::scroll_to_span(id.0, true)).forget();
+            gloo::timers::callback::Timeout::new(0, move || effects::scroll_to_span(id.0)).forget();
         })
     };
     let oncaret = {

@@ -148,24 +148,28 @@ pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 
-/// Scrolls the label tag of span `id` into view: to the middle when
-/// `center`, otherwise only as far as needed to make it visible.
-pub fn scroll_to_span(id: u64, center: bool) {
-    if let Some(tag) = gloo::utils::document().get_element_by_id(&format!("span-{id}")) {
-        let options = ScrollIntoViewOptions::new();
-        options.set_block(if center { ScrollLogicalPosition::Center } else { ScrollLogicalPosition::Nearest });
-        // Smooth over a screen or two. Further, jump: the blocks around the
-        // span are laid out only once near, which moves it, so jump again
-        // when they have been.
-        let screen = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
-        let distance = tag.get_bounding_client_rect().top().abs();
-        if distance < 2.0 * screen {
-            options.set_behavior(ScrollBehavior::Smooth);
-            tag.scroll_into_view_with_scroll_into_view_options(&options);
-            return;
-        }
-        options.set_behavior(ScrollBehavior::Instant);
-        tag.scroll_into_view_with_scroll_into_view_options(&options);
-        gloo::timers::callback::Timeout::new(150, move || tag.scroll_into_view_with_scroll_into_view_options(&options)).forget();
+/// Brings the label tag of span `id` into view, unless it is in view:
+/// a short smooth scroll when it is a screen or two away, else a jump that
+/// centres it (repeated once the blocks around it are laid out, which
+/// moves it).
+pub fn scroll_to_span(id: u64) {
+    let document = gloo::utils::document();
+    let Some(tag) = document.get_element_by_id(&format!("span-{id}")) else { return };
+    let screen = gloo::utils::window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    let covered = document.query_selector(".top-bars").ok().flatten().map_or(0.0, |bars| bars.get_bounding_client_rect().bottom());
+    let rect = tag.get_bounding_client_rect();
+    if rect.top() >= covered && rect.bottom() <= screen {
+        return;
     }
+    let options = ScrollIntoViewOptions::new();
+    if rect.bottom() > -screen && rect.top() < 2.0 * screen {
+        options.set_block(ScrollLogicalPosition::Nearest);
+        options.set_behavior(ScrollBehavior::Smooth);
+        tag.scroll_into_view_with_scroll_into_view_options(&options);
+        return;
+    }
+    options.set_block(ScrollLogicalPosition::Center);
+    options.set_behavior(ScrollBehavior::Instant);
+    tag.scroll_into_view_with_scroll_into_view_options(&options);
+    gloo::timers::callback::Timeout::new(150, move || tag.scroll_into_view_with_scroll_into_view_options(&options)).forget();
 }
