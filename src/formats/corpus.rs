@@ -11,6 +11,7 @@ use sha2::{Digest, Sha256};
 
 use std::rc::Rc;
 
+use crate::model::offsets::char_to_byte_idx;
 use crate::model::{AppState, DocumentState, ImportedDocument, ImportedSpan, Label, Metadata};
 
 /// A set of documents and the labels they are annotated with.
@@ -211,30 +212,55 @@ impl CorpusDocument {
     }
 }
 
-/// Slices one text by code point offsets, each slice in constant time after
-/// one pass over the text, so many spans of a long text stay cheap.
+/// Slices one text by code point offsets after one pass over it: it keeps
+/// the byte index of every [`SLICER_STRIDE`]th char, so a slice walks at most
+/// that many chars, and a 30 MB corpus costs a small index, not a word per char.
 pub(crate) struct CharSlicer<'a> {
     text: &'a str,
-    /// The byte index of each char, then the text's length.
-    byte_idx: Vec<usize>,
+    /// The byte index of chars 0, STRIDE, 2 × STRIDE, …
+    checkpoints: Vec<usize>,
+    char_len: usize,
 }
+
+/// Chars between two checkpoints of a [`CharSlicer`].
+const SLICER_STRIDE: usize = 64;
 
 impl<'a> CharSlicer<'a> {
     pub fn new(text: &'a str) -> Self {
-        CharSlicer { text, byte_idx: text.char_indices().map(|(i, _)| i).chain([text.len()]).collect() }
+        let mut checkpoints = Vec::with_capacity(text.len() / SLICER_STRIDE + 1);
+        let mut char_len = 0;
+        for (byte_idx, &byte) in text.as_bytes().iter().enumerate() {
+            // A char starts at every byte that is not a continuation byte.
+            if (byte as i8) >= -0x40 {
+                if char_len % SLICER_STRIDE == 0 {
+                    checkpoints.push(byte_idx);
+                }
+                char_len += 1;
+            }
+        }
+        CharSlicer { text, checkpoints, char_len }
     }
 
     /// The text's length in code points.
     pub fn char_len(&self) -> usize {
-        self.byte_idx.len() - 1
+        self.char_len
     }
 
     /// `text[start:end]`, or `None` for a reversed range or one past the end.
     pub fn slice(&self, start: usize, end: usize) -> Option<&'a str> {
-        match (self.byte_idx.get(start), self.byte_idx.get(end)) {
-            (Some(&start), Some(&end)) if start <= end => self.text.get(start..end),
-            _ => None,
+        if start > end || end > self.char_len {
+            return None;
         }
+        let (start_byte_idx, end_byte_idx) = (self.byte_idx(start)?, self.byte_idx(end)?);
+        self.text.get(start_byte_idx..end_byte_idx)
+    }
+
+    fn byte_idx(&self, pos: usize) -> Option<usize> {
+        if pos == self.char_len {
+            return Some(self.text.len());
+        }
+        let checkpoint = *self.checkpoints.get(pos / SLICER_STRIDE)?;
+        char_to_byte_idx(&self.text[checkpoint..], pos % SLICER_STRIDE).map(|byte_idx| checkpoint + byte_idx)
     }
 }
 
@@ -253,6 +279,22 @@ pub fn text_sha256(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::offsets::slice_chars;
+
+    #[test]
+    fn char_slicer_agrees_with_python_slicing_across_checkpoints() {
+        let text: String = ["Kao 👨🏻\u{200d}🚒 ", "e\u{301}", "東京 ", "\r\n", "مرحبا", "🇮🇩"].repeat(23).concat();
+        let slicer = CharSlicer::new(&text);
+        let char_len = text.chars().count();
+        assert_eq!(slicer.char_len(), char_len);
+        for start in (0..=char_len).step_by(7) {
+            for end in [start, start + 1, start + 63, start + 64, start + 65, start + 200, char_len, char_len + 1] {
+                assert_eq!(slicer.slice(start, end), slice_chars(&text, start, end).filter(|_| end <= char_len), "{start}..{end}");
+            }
+        }
+        assert_eq!(slicer.slice(5, 4), None);
+        assert_eq!(CharSlicer::new("").slice(0, 0), Some(""));
+    }
 
     #[test]
     fn iso8601_matches_known_instants() {

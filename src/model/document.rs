@@ -174,25 +174,27 @@ impl Document {
     }
 }
 
-/// Splits `text` into one block per non-blank line.
+/// Splits `text` into one block per non-blank line (lines end at `\n` or
+/// `\r\n`). Finds line ends by byte search and counts each line's chars
+/// once: a 30 MB corpus splits in a blink.
 fn split_blocks(text: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
-    let mut char_pos = 0usize;
-    let mut line_start = (0usize, 0usize);
-    let mut chars = text.char_indices().peekable();
-    while let Some((byte_idx, ch)) = chars.next() {
-        let crlf = ch == '\r' && chars.peek().is_some_and(|&(_, next)| next == '\n');
-        if ch == '\n' || crlf {
-            push_block(&mut blocks, text, line_start, (char_pos, byte_idx));
-            let terminator = if crlf { chars.next(); 2 } else { 1 };
-            char_pos += terminator;
-            line_start = (char_pos, byte_idx + terminator);
-        } else {
-            char_pos += 1;
+    let (mut char_pos, mut byte_idx) = (0usize, 0usize);
+    loop {
+        let rest = &text[byte_idx..];
+        let (line_len, terminator) = match rest.find('\n') {
+            Some(newline) if rest[..newline].ends_with('\r') => (newline - 1, 2),
+            Some(newline) => (newline, 1),
+            None => (rest.len(), 0),
+        };
+        let line_chars = rest[..line_len].chars().count();
+        push_block(&mut blocks, text, (char_pos, byte_idx), (char_pos + line_chars, byte_idx + line_len));
+        if terminator == 0 {
+            return blocks;
         }
+        char_pos += line_chars + terminator;
+        byte_idx += line_len + terminator;
     }
-    push_block(&mut blocks, text, line_start, (char_pos, text.len()));
-    blocks
 }
 
 /// Adds the line `start..end` (each a `(char, byte_idx)` pair) unless blank.
@@ -298,9 +300,10 @@ mod tests {
 
     #[test]
     fn blocks_slice_back_to_lines() {
-        let text = "T\n\ta\u{301} b\r\n  \nc";
+        let text = "T\n\ta\u{301} b\r\n  \nc\rd\r";
         let doc = Document::new("d", text);
         let lines: Vec<_> = kinds_and_text(&doc).into_iter().map(|(_, t)| t).collect();
-        assert_eq!(lines, ["T", "\ta\u{301} b", "c"]);
+        assert_eq!(lines, ["T", "\ta\u{301} b", "c\rd\r"]);
+        assert_eq!(doc.blocks()[2].end, text.chars().count());
     }
 }

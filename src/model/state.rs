@@ -5,7 +5,7 @@
 mod schema;
 mod suggestions;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
 
 pub use schema::{SchemaEdit, SchemaRevision};
@@ -120,6 +120,18 @@ pub enum Action {
     Offer { message: String, accept: String, action: Box<Action> },
     /// Take the way out the shown offer proposes.
     AcceptOffer,
+    /// Show how far a long task (reading a big file, exporting) has got,
+    /// or that it is over (`None`).
+    ShowProgress(Option<Progress>),
+}
+
+/// How far a long task has got: `done` of `total` units of `task`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// What is under way, as the user reads it: "Reading corpus.jsonl".
+    pub task: String,
+    pub done: usize,
+    pub total: usize,
 }
 
 /// The colour theme: the system's choice, or one the user picked.
@@ -264,6 +276,7 @@ pub struct AppState {
     next_span_id: u64,
     notice: Option<Notice>,
     announcement: Option<String>,
+    progress: Option<Progress>,
     caret: Option<Caret>,
     show_invisibles: bool,
     help_open: bool,
@@ -293,6 +306,7 @@ impl AppState {
             next_span_id: 1,
             notice: None,
             announcement: None,
+            progress: None,
             caret: None,
             show_invisibles: false,
             help_open: false,
@@ -450,6 +464,11 @@ impl AppState {
     /// The message to show, if any.
     pub fn notice(&self) -> Option<&Notice> {
         self.notice.as_ref()
+    }
+
+    /// The long task under way, if any.
+    pub fn progress(&self) -> Option<&Progress> {
+        self.progress.as_ref()
     }
 
     /// The last change in words, for a screen reader's live region.
@@ -635,6 +654,10 @@ impl AppState {
                 self.notice = Some(Notice::Problem(message));
                 Ok(Outcome::changed(None))
             }
+            Action::ShowProgress(progress) => {
+                self.progress = progress;
+                Ok(Outcome::changed(None))
+            }
             Action::Offer { message, accept, action } => {
                 self.notice = Some(Notice::Offer { message, accept, action });
                 Ok(Outcome::changed(None))
@@ -729,14 +752,7 @@ impl AppState {
 
     /// `base`, or `base-2`, `base-3`, ... if a document has that id.
     fn unique_id(&self, base: &str) -> String {
-        let base = if base.trim().is_empty() { "document" } else { base };
-        let mut id = base.to_owned();
-        let mut n = 2;
-        while self.documents.iter().any(|d| d.document.id() == id) {
-            id = format!("{base}-{n}");
-            n += 1;
-        }
-        id
+        unique_id(base, |id| self.documents.iter().any(|d| d.document.id() == id))
     }
 
     fn import(&mut self, source: &str, documents: Vec<ImportedDocument>, problems: Vec<String>, schema: Option<Schema>) -> Result<Outcome, ModelError> {
@@ -746,8 +762,10 @@ impl AppState {
         }
         let first_new = self.documents.len();
         let mut skipped = problems;
+        let mut taken: HashSet<String> = self.documents.iter().map(|d| d.document.id().to_owned()).collect();
         for imported in documents {
-            let id = self.unique_id(&imported.id);
+            let id = unique_id(&imported.id, |id| taken.contains(id));
+            taken.insert(id.clone());
             let document = Document::new(id, imported.text);
             let mut state = DocumentState::new(document);
             let mut spans = Vec::with_capacity(imported.spans.len());
@@ -930,4 +948,17 @@ fn stamp(stamps: &mut Rc<BTreeMap<SpanId, (u64, u64)>>, id: &Option<SpanId>, now
         let created = stamps.get(id).map_or(now, |&(created, _)| created);
         Rc::make_mut(stamps).insert(*id, (created, now));
     }
+}
+
+/// `base`, or `base-2`, `base-3`, … : the first that `taken` says is free
+/// ("document" when `base` is blank).
+fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let base = if base.trim().is_empty() { "document" } else { base };
+    let mut id = base.to_owned();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
 }
