@@ -14,6 +14,9 @@ const DATABASE: &str = "sorot";
 const STORE: &str = "records";
 const LOCK: &str = "sorot-editor";
 
+/// About how many bytes one write transaction carries.
+const BATCH_BYTES: usize = 2 << 20;
+
 /// Why the browser would not store the work.
 pub struct StorageError(pub String);
 
@@ -61,8 +64,29 @@ impl Database {
         Ok(keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?))).collect())
     }
 
-    /// Writes `records` in one transaction; resolves once it is durable.
+    /// Writes `records` in order, in transactions of about [`BATCH_BYTES`],
+    /// so the page stays responsive while a big import is stored; resolves
+    /// once all are durable. Callers put the session's meta record last, so
+    /// a crash part-way leaves the session as it was before.
     pub async fn write(&self, records: Vec<(String, String)>) -> Result<(), StorageError> {
+        let mut batch = Vec::new();
+        let mut batch_bytes = 0;
+        for record in records {
+            batch_bytes += record.0.len() + record.1.len();
+            batch.push(record);
+            if batch_bytes >= BATCH_BYTES {
+                self.write_batch(std::mem::take(&mut batch)).await?;
+                batch_bytes = 0;
+            }
+        }
+        if batch.is_empty() {
+            return Ok(());
+        }
+        self.write_batch(batch).await
+    }
+
+    /// Writes `records` in one transaction; resolves once it is durable.
+    async fn write_batch(&self, records: Vec<(String, String)>) -> Result<(), StorageError> {
         let store = self.store(IdbTransactionMode::Readwrite)?;
         let failed = |e| StorageError::from_js("saving your work in this browser failed", e);
         for (key, value) in &records {

@@ -1,6 +1,6 @@
-//! The document list: every open document with its title, span count and
-//! status, progress through the batch, a status filter, and the shown
-//! document's metadata and status buttons.
+//! The document list: the open documents around the shown one with their
+//! title, span count and status, progress through the batch, a status
+//! filter, and the shown document's metadata and status buttons.
 
 use std::rc::Rc;
 
@@ -20,32 +20,35 @@ pub struct DocumentListProps {
     pub onshare: Callback<()>,
 }
 
+/// How many documents the list shows at once.
+const LISTED: usize = 200;
+
 #[function_component(DocumentList)]
 pub fn document_list(props: &DocumentListProps) -> Html {
     let total = props.documents.len();
     let done = props.documents.iter().filter(|d| d.status == Status::Done).count();
-    let items: Html = props
-        .documents
+    // The list shows the documents around the shown one, at most LISTED,
+    // so a corpus of ten thousand renders at key-press speed.
+    let listed: Vec<usize> = (0..total).filter(|&index| index == props.current || props.filter.is_none_or(|f| props.documents[index].status == f)).collect();
+    let at = listed.iter().position(|&index| index == props.current).unwrap_or(0);
+    let first = at.saturating_sub(LISTED / 2).min(listed.len().saturating_sub(LISTED));
+    let shown_range = first..(first + LISTED).min(listed.len());
+    let (before, after) = (shown_range.start, listed.len() - shown_range.end);
+    let items: Html = listed[shown_range]
         .iter()
-        .enumerate()
-        .filter(|(index, doc)| *index == props.current || props.filter.is_none_or(|f| doc.status == f))
-        .map(|(index, doc)| {
-            let current = index == props.current;
-            let onclick = props.onswitch.reform(move |_: MouseEvent| index);
+        .map(|&index| {
+            let doc = &props.documents[index];
             html! {
-                <li key={doc.document.id().to_owned()}>
-                    <button
-                        class={classes!("doc-item", current.then_some("is-current"))}
-                        aria-current={current.then_some("page")}
-                        data-doc-id={doc.document.id().to_owned()}
-                        data-status={doc.status.as_str()}
-                        {onclick}
-                    >
-                        <span class={classes!("status-dot", status_class(doc.status))} title={doc.status.as_str()}></span>
-                        <span class="doc-title">{doc.document.title().to_owned()}</span>
-                        <span class="doc-count">{format!("{} spans", doc.annotations.len())}</span>
-                    </button>
-                </li>
+                <DocItem
+                    key={doc.document.id().to_owned()}
+                    {index}
+                    id={AttrValue::from(doc.document.id().to_owned())}
+                    title={AttrValue::from(doc.document.title().to_owned())}
+                    status={doc.status}
+                    spans={doc.annotations.len()}
+                    current={index == props.current}
+                    onswitch={props.onswitch.clone()}
+                />
             }
         })
         .collect();
@@ -83,7 +86,13 @@ pub fn document_list(props: &DocumentListProps) -> Html {
                 <span class="progress-text">{format!("{done} / {total} done")}</span>
             </div>
             <div class="filters" role="group" aria-label="Show documents">{filters}</div>
+            if before > 0 {
+                <p class="hint">{format!("{before} documents before these; PageUp walks back.")}</p>
+            }
             <ol class="doc-list">{items}</ol>
+            if after > 0 {
+                <p class="hint">{format!("{after} more documents; PageDown walks on.")}</p>
+            }
             <div class="doc-status" role="group" aria-label="Status of this document">{status_buttons}</div>
             <dl class="doc-meta">
                 <dt>{"id"}</dt><dd>{shown.document.id().to_owned()}</dd>
@@ -94,6 +103,38 @@ pub fn document_list(props: &DocumentListProps) -> Html {
             <button class="share" onclick={props.onshare.reform(|_: MouseEvent| ())} title="A read-only page with the spans and a legend, for reviewers without Sorot">{"Share as HTML"}</button>
             <p class="hint">{"PageDown / PageUp: next / previous document"}</p>
         </nav>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct DocItemProps {
+    index: usize,
+    id: AttrValue,
+    title: AttrValue,
+    status: Status,
+    spans: usize,
+    current: bool,
+    onswitch: Callback<usize>,
+}
+
+/// One row of the list: memoized, so an edit re-renders only its document's row.
+#[function_component(DocItem)]
+fn doc_item(props: &DocItemProps) -> Html {
+    let index = props.index;
+    html! {
+        <li>
+            <button
+                class={classes!("doc-item", props.current.then_some("is-current"))}
+                aria-current={props.current.then_some("page")}
+                data-doc-id={props.id.clone()}
+                data-status={props.status.as_str()}
+                onclick={props.onswitch.reform(move |_: MouseEvent| index)}
+            >
+                <span class={classes!("status-dot", status_class(props.status))} title={props.status.as_str()}></span>
+                <span class="doc-title">{props.title.clone()}</span>
+                <span class="doc-count">{format!("{} spans", props.spans)}</span>
+            </button>
+        </li>
     }
 }
 
