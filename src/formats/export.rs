@@ -42,6 +42,19 @@ impl ExportFormat {
         }
     }
 
+    /// How the name of the (first) file written ends.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            ExportFormat::Sorot => ".sorot.json",
+            ExportFormat::Jsonl => ".jsonl",
+            ExportFormat::Doccano => ".doccano.jsonl",
+            ExportFormat::LabelStudio => ".label-studio.json",
+            ExportFormat::Brat => ".brat.zip",
+            ExportFormat::Conll => ".conll",
+            ExportFormat::HuggingFace => ".hf.jsonl",
+        }
+    }
+
     /// A short stable name, for menus and tests.
     pub fn key(self) -> &'static str {
         match self {
@@ -103,27 +116,27 @@ pub struct ExportFile {
 /// Exports `corpus` as `format`; file names start with `stem`. A Sorot file
 /// carries `schema`.
 pub fn export(corpus: &Corpus, schema: &Schema, format: ExportFormat, stem: &str) -> Export {
-    let file = |suffix: &str, contents: String| OutputFile { name: format!("{stem}{suffix}"), contents };
+    let file = |contents: String| OutputFile { name: format!("{stem}{}", format.suffix()), contents };
     let (files, notes): (Vec<OutputFile>, Vec<String>) = match format {
-        ExportFormat::Sorot => (vec![file(".sorot.json", sorot_json::export_with_schema(corpus, Some(schema)))], vec![]),
-        ExportFormat::Jsonl => (vec![file(".jsonl", jsonl::export(corpus))], vec![]),
-        ExportFormat::Doccano => (vec![file(".doccano.jsonl", doccano::export(corpus))], vec![]),
-        ExportFormat::LabelStudio => (vec![file(".label-studio.json", label_studio::export(corpus))], vec![]),
+        ExportFormat::Sorot => (vec![file(sorot_json::export_with_schema(corpus, Some(schema)))], vec![]),
+        ExportFormat::Jsonl => (vec![file(jsonl::export(corpus))], vec![]),
+        ExportFormat::Doccano => (vec![file(doccano::export(corpus))], vec![]),
+        ExportFormat::LabelStudio => (vec![file(label_studio::export(corpus))], vec![]),
         ExportFormat::Brat => (vec![], vec![]),
         ExportFormat::Conll => {
             let flat = conll::export(corpus);
-            (vec![file(".conll", flat.contents)], flat.notes.iter().map(ToString::to_string).collect())
+            (vec![file(flat.contents)], flat.notes.iter().map(ToString::to_string).collect())
         }
         ExportFormat::HuggingFace => {
             let flat = hf::export(corpus);
             let labels = OutputFile { name: "labels.json".to_owned(), contents: flat.labels };
-            (vec![file(".hf.jsonl", flat.rows), labels], flat.notes.iter().map(ToString::to_string).collect())
+            (vec![file(flat.rows), labels], flat.notes.iter().map(ToString::to_string).collect())
         }
     };
     let mut files: Vec<ExportFile> = files.into_iter().map(|f| ExportFile { name: f.name, bytes: f.contents.into_bytes() }).collect();
     if format == ExportFormat::Brat {
         // brat is a folder of files: one archive, one download.
-        files.push(ExportFile { name: format!("{stem}.brat.zip"), bytes: zip::store(&brat::export(corpus)) });
+        files.push(ExportFile { name: format!("{stem}{}", format.suffix()), bytes: zip::store(&brat::export(corpus)) });
     }
     if !notes.is_empty() {
         let report = format!("{}\n{}\n", notes_heading(format), notes.join("\n"));
@@ -133,9 +146,99 @@ pub fn export(corpus: &Corpus, schema: &Schema, format: ExportFormat, stem: &str
     Export { files, notes }
 }
 
+/// An export written a few documents at a time, so the app can show how
+/// far it has got and stay responsive; [`export`] writes it all at once.
+/// Sorot JSON and JSON Lines are written document by document; the other
+/// formats in one step.
+pub struct ExportJob {
+    corpus: Corpus,
+    schema: Schema,
+    format: ExportFormat,
+    stem: String,
+    /// The pieces written so far, one per document.
+    pieces: Vec<String>,
+    /// The whole export, once written.
+    finished: Option<Export>,
+}
+
+impl ExportJob {
+    pub fn new(corpus: Corpus, schema: Schema, format: ExportFormat, stem: &str) -> Self {
+        ExportJob { corpus, schema, format, stem: stem.to_owned(), pieces: Vec::new(), finished: None }
+    }
+
+    /// Writes up to `count` more documents.
+    pub fn write_documents(&mut self, count: usize) {
+        if self.finished.is_some() {
+            return;
+        }
+        let next = self.pieces.len();
+        let until = next.saturating_add(count).min(self.corpus.documents.len());
+        let documents = &self.corpus.documents[next..until];
+        match self.format {
+            ExportFormat::Sorot => self.pieces.extend(documents.iter().map(sorot_json::document_piece)),
+            ExportFormat::Jsonl => self.pieces.extend(documents.iter().map(jsonl::export_line)),
+            _ => {
+                self.finished = Some(export(&self.corpus, &self.schema, self.format, &self.stem));
+                return;
+            }
+        }
+        if self.pieces.len() == self.corpus.documents.len() {
+            let contents = match self.format {
+                ExportFormat::Sorot => sorot_json::join_pieces(&sorot_json::head(&self.corpus, Some(&self.schema)), &self.pieces),
+                _ => self.pieces.concat(),
+            };
+            let file = ExportFile { name: format!("{}{}", self.stem, self.format.suffix()), bytes: contents.into_bytes() };
+            self.finished = Some(Export { files: vec![file], notes: Vec::new() });
+        }
+    }
+
+    /// Documents written, and documents in all.
+    pub fn progress(&self) -> (usize, usize) {
+        let total = self.corpus.documents.len();
+        (if self.finished.is_some() { total } else { self.pieces.len() }, total)
+    }
+
+    /// The export, once every document is written.
+    pub fn finish(self) -> Option<Export> {
+        self.finished
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.finished.is_some()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_written_in_steps_is_the_export_written_at_once() {
+        let mut corpus = nested_corpus();
+        let mut second = corpus.documents[0].clone();
+        second.id = "kedua".into();
+        second.text = "Великий 👨🏻\u{200d}🚒 di Myawaddy".into();
+        second.spans.clear();
+        corpus.documents.push(second.clone());
+        corpus.documents.push(CorpusDocument { id: "ketiga".into(), ..second });
+        let schema = Schema::default();
+        for format in ExportFormat::ALL {
+            for step in [1, 2, 10] {
+                let mut job = ExportJob::new(corpus.clone(), schema.clone(), format, "sorot");
+                let mut steps = 0;
+                while !job.is_done() {
+                    job.write_documents(step);
+                    steps += 1;
+                    assert!(steps <= 4, "{format:?} never finishes");
+                }
+                assert_eq!(job.progress(), (3, 3));
+                assert_eq!(job.finish(), Some(export(&corpus, &schema, format, "sorot")), "{format:?} by {step}");
+            }
+        }
+        let mut empty = ExportJob::new(Corpus::default(), schema.clone(), ExportFormat::Sorot, "x");
+        empty.write_documents(5);
+        assert_eq!(empty.finish(), Some(export(&Corpus::default(), &schema, ExportFormat::Sorot, "x")));
+    }
     use crate::formats::{CorpusDocument, CorpusSpan};
 
     fn nested_corpus() -> Corpus {

@@ -23,8 +23,8 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::Value;
 
-use super::corpus::{Corpus, DocumentMeta};
-use super::read::{decode, json_lines, string, RawDocument, Reader};
+use super::corpus::{Corpus, CorpusDocument, DocumentMeta};
+use super::read::{decode, malformed, string, RawDocument, Reader};
 use super::report::{FormatError, ImportReport, ProblemKind};
 
 #[derive(Serialize)]
@@ -50,36 +50,91 @@ struct SpanRecord<'a> {
 
 /// The corpus as JSON Lines, one document per line.
 pub fn export(corpus: &Corpus) -> String {
-    let mut out = String::new();
-    for doc in &corpus.documents {
-        let mut meta = doc.meta.to_json();
-        meta.insert("title".to_owned(), Value::String(doc.title.clone()));
-        let spans = doc
-            .spans
-            .iter()
-            .zip(doc.span_texts())
-            .map(|(s, text)| SpanRecord { start: s.start, end: s.end, label: &s.label, text, value: s.value.as_ref() })
-            .collect();
-        let line = Line { id: &doc.id, text: &doc.text, spans, meta, status: doc.status.as_str(), annotator: doc.annotator.as_deref() };
-        out.push_str(&serde_json::to_string(&line).unwrap_or_default());
-        out.push('\n');
-    }
+    corpus.documents.iter().map(export_line).collect()
+}
+
+/// One document's line, with its line break.
+pub fn export_line(doc: &CorpusDocument) -> String {
+    let mut meta = doc.meta.to_json();
+    meta.insert("title".to_owned(), Value::String(doc.title.clone()));
+    let spans = doc
+        .spans
+        .iter()
+        .zip(doc.span_texts())
+        .map(|(s, text)| SpanRecord { start: s.start, end: s.end, label: &s.label, text, value: s.value.as_ref() })
+        .collect();
+    let line = Line { id: &doc.id, text: &doc.text, spans, meta, status: doc.status.as_str(), annotator: doc.annotator.as_deref() };
+    let mut out = serde_json::to_string(&line).unwrap_or_default();
+    out.push('\n');
     out
 }
 
 /// Reads JSON Lines in any of the shapes above; `known_labels` is the
 /// schema's labels.
 pub fn import(name: &str, bytes: &[u8], known_labels: &[String]) -> Result<(Corpus, ImportReport), FormatError> {
-    let text = decode(name, bytes)?;
-    let mut reader = Reader::new(name, known_labels);
-    for (line_no, value) in json_lines(&text) {
-        match value {
-            Ok(Value::Object(line)) => read_line(&mut reader, line_no, line),
-            Ok(_) => reader.problem(Some(line_no), None, ProblemKind::WrongShape { expected: EXPECTED_LINE.into() }),
-            Err(kind) => reader.problem(Some(line_no), None, kind),
+    let mut import = JsonlImport::new(name, bytes, known_labels)?;
+    import.read_lines(usize::MAX);
+    import.finish()
+}
+
+/// JSON Lines read some lines at a time, so the app can show how far it
+/// has got and stay responsive in between; [`import`] reads them all at once.
+pub struct JsonlImport<'a> {
+    text: String,
+    /// The byte index of the next line to read, `None` once all are read.
+    next: Option<usize>,
+    /// The next line's 1-based number.
+    next_line_no: usize,
+    reader: Reader<'a>,
+}
+
+impl<'a> JsonlImport<'a> {
+    /// Checks the file is text; `known_labels` is the schema's labels.
+    pub fn new(name: &str, bytes: &[u8], known_labels: &'a [String]) -> Result<Self, FormatError> {
+        Ok(JsonlImport { text: decode(name, bytes)?, next: Some(0), next_line_no: 1, reader: Reader::new(name, known_labels) })
+    }
+
+    /// Reads up to `count` more lines (blank ones included).
+    pub fn read_lines(&mut self, count: usize) {
+        for _ in 0..count {
+            let Some(start) = self.next else { return };
+            let rest = &self.text[start..];
+            let line = match rest.find('\n') {
+                Some(newline) => {
+                    self.next = Some(start + newline + 1);
+                    &rest[..newline]
+                }
+                None => {
+                    self.next = None;
+                    rest
+                }
+            };
+            let line_no = self.next_line_no;
+            self.next_line_no += 1;
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str(line) {
+                Ok(Value::Object(fields)) => read_line(&mut self.reader, line_no, fields),
+                Ok(_) => self.reader.problem(Some(line_no), None, ProblemKind::WrongShape { expected: EXPECTED_LINE.into() }),
+                Err(error) => self.reader.problem(Some(line_no), None, malformed(line, line_no, &error)),
+            }
         }
     }
-    reader.finish()
+
+    /// How much is read: bytes read and bytes in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.next.unwrap_or(self.text.len()), self.text.len())
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.next.is_none()
+    }
+
+    /// The documents read, or the first problem when none could be.
+    pub fn finish(self) -> Result<(Corpus, ImportReport), FormatError> {
+        self.reader.finish()
+    }
 }
 
 const EXPECTED_LINE: &str = "a JSON object with a \"text\" string";
@@ -137,6 +192,29 @@ fn read_span(raw: &mut RawDocument, item: &Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_a_few_lines_at_a_time_reads_what_reading_all_reads() {
+        let text = "{\"text\": \"Kao 👨🏻\u{200d}🚒 Hourn\", \"id\": \"a\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"ACTOR\"}]}\n\n[1]\n{\"text\": \"Bali\"\n{\"text\": \"Myawaddy\", \"id\": \"a\"}\r\n{\"text\": \"Великий\"}";
+        let known = vec!["ACTOR".to_owned()];
+        let all = import("x.jsonl", text.as_bytes(), &known).unwrap();
+        for step in [1, 2, 5] {
+            let mut import = JsonlImport::new("x.jsonl", text.as_bytes(), &known).unwrap();
+            let mut last_progress = 0;
+            while !import.is_done() {
+                import.read_lines(step);
+                let (read, total) = import.progress();
+                assert!(read >= last_progress && read <= total);
+                last_progress = read;
+            }
+            assert_eq!(import.progress(), (text.len(), text.len()));
+            assert_eq!(import.finish().unwrap(), all, "{step} lines at a time");
+        }
+        let (corpus, report) = all;
+        assert_eq!(corpus.documents.len(), 3);
+        let lines: Vec<_> = report.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [Some(3), Some(4), Some(5)]);
+    }
 
     #[test]
     fn reads_spacy_doccano_and_entity_shapes_on_one_file() {

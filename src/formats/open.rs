@@ -50,21 +50,20 @@ pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String]) -> Vec<O
             }),
             "json" if name == "labels.json" => {}
             "json" => opened.push(open_json(name, bytes, known_labels)),
-            "jsonl" if looks_like_patterns(bytes) => opened.push(Opened::Patterns { name: name.clone(), jsonl: String::from_utf8_lossy(bytes).into_owned() }),
-            "jsonl" if line_count(bytes) > MAX_JSONL_LINES => opened.push(Opened::Failed {
-                name: name.clone(),
-                problem: format!(
-                    "{name} has {} lines; the app opens up to {MAX_JSONL_LINES} documents at once. Split it (or use `sorot convert`/`sorot validate`, which stream any size).",
-                    line_count(bytes)
-                ),
-            }),
-            "jsonl" => match labels_json {
-                Some((labels_name, labels)) if looks_like_hf(bytes) => {
-                    opened.push(corpus(name, hf::import(name, bytes, labels_name, labels, known_labels)));
+            "jsonl" => match (json_lines_kind(bytes, labels_json.is_some()), labels_json) {
+                (JsonLinesKind::Patterns, _) => opened.push(Opened::Patterns { name: name.clone(), jsonl: String::from_utf8_lossy(bytes).into_owned() }),
+                (JsonLinesKind::TooLong(lines), _) => opened.push(Opened::Failed {
+                    name: name.clone(),
+                    problem: format!(
+                        "{name} has {lines} lines; the app opens up to {MAX_JSONL_LINES} documents at once. Split it (or use `sorot convert`/`sorot validate`, which stream any size)."
+                    ),
+                }),
+                (JsonLinesKind::HuggingFace, Some((labels_name, labels))) => {
+                    opened.push(opened_corpus(name, hf::import(name, bytes, labels_name, labels, known_labels)));
                 }
-                _ => opened.push(corpus(name, jsonl::import(name, bytes, known_labels))),
+                _ => opened.push(opened_corpus(name, jsonl::import(name, bytes, known_labels))),
             },
-            "conll" | "iob" | "iob2" | "bio" => opened.push(corpus(name, conll::import(name, bytes, known_labels))),
+            "conll" | "iob" | "iob2" | "bio" => opened.push(opened_corpus(name, conll::import(name, bytes, known_labels))),
             other => opened.push(Opened::Failed {
                 name: name.clone(),
                 problem: format!(
@@ -75,7 +74,7 @@ pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String]) -> Vec<O
     }
     if !brat_files.is_empty() {
         let source = brat_files.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ");
-        opened.push(corpus(&source, brat::import(&brat_files, known_labels)));
+        opened.push(opened_corpus(&source, brat::import(&brat_files, known_labels)));
     }
     opened
 }
@@ -83,6 +82,37 @@ pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String]) -> Vec<O
 /// The most JSON Lines documents the app opens from one file: beyond this
 /// the tab would stall for many seconds, so the file is refused, saying so.
 pub const MAX_JSONL_LINES: usize = 50_000;
+
+/// What a `.jsonl` file holds, as far as opening it goes.
+enum JsonLinesKind {
+    /// An annotators' patterns file.
+    Patterns,
+    /// More documents than the app opens: this many.
+    TooLong(usize),
+    /// Hugging Face token rows (their `labels.json` came along).
+    HuggingFace,
+    /// Documents, read by [`jsonl::import`].
+    Documents,
+}
+
+fn json_lines_kind(bytes: &[u8], with_labels_json: bool) -> JsonLinesKind {
+    if looks_like_patterns(bytes) {
+        return JsonLinesKind::Patterns;
+    }
+    match line_count(bytes) {
+        lines if lines > MAX_JSONL_LINES => JsonLinesKind::TooLong(lines),
+        _ if with_labels_json && looks_like_hf(bytes) => JsonLinesKind::HuggingFace,
+        _ => JsonLinesKind::Documents,
+    }
+}
+
+/// Whether the file `name` (opened together with `names`) is JSON Lines
+/// documents, which the app reads a few lines at a time with
+/// [`jsonl::JsonlImport`] instead of through [`open_files`].
+pub fn reads_in_steps(name: &str, bytes: &[u8], names: &[&str]) -> bool {
+    let json_lines = name.rsplit_once('.').is_some_and(|(_, extension)| extension.eq_ignore_ascii_case("jsonl"));
+    json_lines && matches!(json_lines_kind(bytes, names.contains(&"labels.json")), JsonLinesKind::Documents)
+}
 
 fn line_count(bytes: &[u8]) -> usize {
     bytes.split(|&b| b == b'\n').filter(|line| line.iter().any(|b| !b.is_ascii_whitespace())).count()
@@ -127,13 +157,14 @@ fn open_json(name: &str, bytes: &[u8], known_labels: &[String]) -> Opened {
             };
         }
     }
-    match corpus(name, json_reader(bytes)(name, bytes, known_labels)) {
+    match opened_corpus(name, json_reader(bytes)(name, bytes, known_labels)) {
         Opened::Corpus { source, corpus, report, .. } => Opened::Corpus { source, corpus, report, schema },
         other => other,
     }
 }
 
-fn corpus(name: &str, result: Result<(Corpus, ImportReport), FormatError>) -> Opened {
+/// What reading a corpus file came to.
+pub fn opened_corpus(name: &str, result: Result<(Corpus, ImportReport), FormatError>) -> Opened {
     match result {
         Ok((corpus, report)) => Opened::Corpus { source: name.to_owned(), corpus, report, schema: None },
         Err(error) => Opened::Failed { name: name.to_owned(), problem: error.to_string() },

@@ -23,7 +23,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::corpus::{text_sha256, Corpus, DocumentMeta};
+use super::corpus::{text_sha256, Corpus, CorpusDocument, DocumentMeta};
 use super::read::{decode, fatal, parse_json, string, RawDocument, Reader};
 use super::report::{FormatError, ImportReport, ProblemKind};
 use crate::model::AppState;
@@ -86,42 +86,63 @@ pub fn export_corpus(corpus: &Corpus) -> String {
 
 /// A corpus as pretty-printed JSON, carrying the label schema when given.
 pub fn export_with_schema(corpus: &Corpus, schema: Option<&crate::model::Schema>) -> String {
-    let documents = corpus
-        .documents
-        .iter()
-        .map(|doc| DocumentRecord {
-            id: &doc.id,
-            title: &doc.title,
-            text: &doc.text,
-            text_sha256: text_sha256(&doc.text),
-            meta: doc.meta.to_json(),
-            status: doc.status.as_str(),
-            annotator: doc.annotator.as_deref(),
-            spans: (1..)
-                .zip(doc.spans.iter().zip(doc.span_texts()))
-                .map(|(id, (s, text))| SpanRecord {
-                    id,
-                    start: s.start,
-                    end: s.end,
-                    label: &s.label,
-                    text,
-                    value: s.value.as_ref(),
-                    created: s.stamps.as_ref().map(|t| t.created.as_str()),
-                    updated: s.stamps.as_ref().map(|t| t.updated.as_str()),
-                })
-                .collect(),
-        })
-        .collect();
+    let documents: Vec<String> = corpus.documents.iter().map(document_piece).collect();
+    join_pieces(&head(corpus, schema), &documents)
+}
+
+/// The file up to its documents: every field but `documents`, which comes
+/// last, then `"documents": `. With one [`document_piece`] per document it
+/// makes the file ([`join_pieces`]), so a big corpus can be written a few
+/// documents at a time.
+pub fn head(corpus: &Corpus, schema: Option<&crate::model::Schema>) -> String {
     let file = SorotFile {
         format: "sorot",
         version: VERSION,
         offset_unit: "codepoint",
         labels: &corpus.labels,
         schema: schema.map(super::schema_json::to_value),
-        documents,
+        documents: Vec::new(),
     };
     // Strings, numbers and JSON values always serialize.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    let whole = serde_json::to_string_pretty(&file).unwrap_or_default();
+    whole.strip_suffix("[]\n}").unwrap_or(&whole).to_owned()
+}
+
+/// One document as it stands in the file's `documents` list, indented.
+pub fn document_piece(doc: &CorpusDocument) -> String {
+    let record = DocumentRecord {
+        id: &doc.id,
+        title: &doc.title,
+        text: &doc.text,
+        text_sha256: text_sha256(&doc.text),
+        meta: doc.meta.to_json(),
+        status: doc.status.as_str(),
+        annotator: doc.annotator.as_deref(),
+        spans: (1..)
+            .zip(doc.spans.iter().zip(doc.span_texts()))
+            .map(|(id, (s, text))| SpanRecord {
+                id,
+                start: s.start,
+                end: s.end,
+                label: &s.label,
+                text,
+                value: s.value.as_ref(),
+                created: s.stamps.as_ref().map(|t| t.created.as_str()),
+                updated: s.stamps.as_ref().map(|t| t.updated.as_str()),
+            })
+            .collect(),
+    };
+    // JSON strings hold no raw line breaks, so indenting every line is safe.
+    let pretty = serde_json::to_string_pretty(&record).unwrap_or_default();
+    pretty.lines().map(|line| format!("    {line}")).collect::<Vec<_>>().join("\n")
+}
+
+/// The whole file from its [`head`] and its documents' pieces.
+pub fn join_pieces(head: &str, documents: &[String]) -> String {
+    if documents.is_empty() {
+        return format!("{head}[]\n}}");
+    }
+    format!("{head}[\n{}\n  ]\n}}", documents.join(",\n"))
 }
 
 /// Reads a Sorot file; `known_labels` is the schema's labels.

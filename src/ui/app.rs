@@ -6,11 +6,12 @@ use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
-use crate::formats::export::{self, ExportFormat};
+use crate::formats::export::{Export, ExportFormat, ExportJob};
+use crate::formats::jsonl::JsonlImport;
 use crate::formats::open::{self, Opened};
 use crate::formats::{html, schema_json, sorot_json, Corpus};
 use std::rc::Rc;
-use crate::model::{seed_document, Action, AppState, Label, Notice, SpanId};
+use crate::model::{seed_document, Action, AppState, Label, Notice, Progress, SpanId};
 use web_sys::{Element, HtmlElement};
 
 use super::components::article::Article;
@@ -198,9 +199,17 @@ pub fn app() -> Html {
     };
     let onexport = {
         let store = store.clone();
-        Callback::from(move |_| match effects::download(EXPORT_FILE_NAME, "application/json", &sorot_json::export(&store.0)) {
-            Ok(()) => store.dispatch(Action::MarkSaved),
-            Err(problem) => store.dispatch(Action::ReportProblem(problem)),
+        Callback::from(move |_| {
+            let (dispatcher, state) = (store.dispatcher(), store.0.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let job = ExportJob::new(Corpus::from_state(&state), (**state.schema()).clone(), ExportFormat::Sorot, "sorot");
+                let Some(file) = write_export(&dispatcher, job).await.and_then(|export| export.files.into_iter().next()) else { return };
+                let contents = String::from_utf8(file.bytes).unwrap_or_default();
+                match effects::download(EXPORT_FILE_NAME, "application/json", &contents) {
+                    Ok(()) => dispatcher.dispatch(Action::MarkSaved),
+                    Err(problem) => dispatcher.dispatch(Action::ReportProblem(problem)),
+                }
+            });
         })
     };
     let save_handle = use_mut_ref(|| None);
@@ -240,25 +249,28 @@ pub fn app() -> Html {
     let onexport_as = {
         let store = store.clone();
         Callback::from(move |(format, current_only): (ExportFormat, bool)| {
-            let state = &store.0;
-            let mut corpus = Corpus::from_state(state);
-            if current_only {
-                corpus.documents = vec![corpus.documents.swap_remove(state.current_index())];
-            }
-            let stem = if current_only { state.current().document.id().to_owned() } else { "sorot-corpus".to_owned() };
-            let export = export::export(&corpus, state.schema(), format, &stem);
-            if let Some(question) = export.question(format) {
-                if !gloo::dialogs::confirm(&question) {
-                    return;
+            let (dispatcher, state) = (store.dispatcher(), store.0.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut corpus = Corpus::from_state(&state);
+                if current_only {
+                    corpus.documents = vec![corpus.documents.swap_remove(state.current_index())];
                 }
-            }
-            for file in &export.files {
-                if let Err(problem) = effects::download_bytes(&file.name, &file.bytes) {
-                    store.dispatch(Action::ReportProblem(problem));
-                    return;
+                let stem = if current_only { state.current().document.id().to_owned() } else { "sorot-corpus".to_owned() };
+                let job = ExportJob::new(corpus, (**state.schema()).clone(), format, &stem);
+                let Some(export) = write_export(&dispatcher, job).await else { return };
+                if let Some(question) = export.question(format) {
+                    if !gloo::dialogs::confirm(&question) {
+                        return;
+                    }
                 }
-            }
-            store.dispatch(Action::MarkSaved);
+                for file in &export.files {
+                    if let Err(problem) = effects::download_bytes(&file.name, &file.bytes) {
+                        dispatcher.dispatch(Action::ReportProblem(problem));
+                        return;
+                    }
+                }
+                dispatcher.dispatch(Action::MarkSaved);
+            });
         })
     };
 
@@ -314,6 +326,7 @@ pub fn app() -> Html {
                 {accept}
                 onaccept={dispatch(|| Action::AcceptOffer)}
                 announcement={state.announcement().map(|a| AttrValue::from(a.to_owned()))}
+                progress={state.progress().map(|p| (AttrValue::from(p.task.clone()), p.done, p.total))}
                 ondismiss={dispatch(|| Action::DismissNotice)}
             />
             <main class="workspace">
@@ -435,7 +448,8 @@ fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
 }
 
 /// Reads the chosen or dropped files, then opens what they hold, one
-/// action per file (or brat pair).
+/// action per file (or brat pair). JSON Lines documents are read a slice at
+/// a time with a progress bar, so a 10,000-document file never freezes the page.
 fn open_files(dispatcher: UseReducerDispatcher<Store>, known_labels: Vec<String>, files: Vec<web_sys::File>) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut read = Vec::new();
@@ -454,10 +468,68 @@ fn open_files(dispatcher: UseReducerDispatcher<Store>, known_labels: Vec<String>
                 Err(problem) => dispatcher.dispatch(Action::ReportProblem(problem)),
             }
         }
-        for opened in open::open_files(&read, &known_labels) {
+        let names: Vec<String> = read.iter().map(|(name, _)| name.clone()).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let (in_steps, at_once): (Vec<_>, Vec<_>) = read.into_iter().partition(|(name, bytes)| open::reads_in_steps(name, bytes, &names));
+        for (name, bytes) in in_steps {
+            let opened = read_json_lines(&dispatcher, &name, &bytes, &known_labels).await;
+            dispatcher.dispatch(action_for(opened));
+        }
+        for opened in open::open_files(&at_once, &known_labels) {
             dispatcher.dispatch(action_for(opened));
         }
     });
+}
+
+/// How long one slice of a long task may hold the page, in ms.
+const STEP_MS: f64 = 40.0;
+
+/// Runs a long task a slice at a time: `step` does a little and returns
+/// how far the whole has got (`done`, `total`) and whether it is over.
+/// Between slices the page paints and takes input, showing a progress bar
+/// named `task`.
+async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, mut step: impl FnMut() -> (usize, usize, bool)) {
+    loop {
+        let started = js_sys::Date::now();
+        let (done, total, over) = loop {
+            let progress = step();
+            if progress.2 || js_sys::Date::now() - started >= STEP_MS {
+                break progress;
+            }
+        };
+        if over {
+            dispatcher.dispatch(Action::ShowProgress(None));
+            return;
+        }
+        dispatcher.dispatch(Action::ShowProgress(Some(Progress { task: task.to_owned(), done, total })));
+        effects::yield_to_page().await;
+    }
+}
+
+/// Reads a JSON Lines file a slice at a time, showing how far it has got.
+async fn read_json_lines(dispatcher: &UseReducerDispatcher<Store>, name: &str, bytes: &[u8], known_labels: &[String]) -> Opened {
+    let mut import = match JsonlImport::new(name, bytes, known_labels) {
+        Ok(import) => import,
+        Err(error) => return open::opened_corpus(name, Err(error)),
+    };
+    in_steps(dispatcher, &format!("Reading {name}"), || {
+        import.read_lines(50);
+        let (done, total) = import.progress();
+        (done, total, import.is_done())
+    })
+    .await;
+    open::opened_corpus(name, import.finish())
+}
+
+/// Writes an export a slice at a time, showing how far it has got.
+async fn write_export(dispatcher: &UseReducerDispatcher<Store>, mut job: ExportJob) -> Option<Export> {
+    in_steps(dispatcher, "Exporting", || {
+        job.write_documents(20);
+        let (done, total) = job.progress();
+        (done, total, job.is_done())
+    })
+    .await;
+    job.finish()
 }
 
 /// The action that opens what a file held.

@@ -140,6 +140,15 @@ pub fn store_annotator(name: &str) {
     }
 }
 
+/// Resolves on a later turn of the event loop, so the page paints and takes
+/// input between the steps of a long task.
+pub async fn yield_to_page() {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Reads all bytes of a file the user opened.
 pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
     let buffer = JsFuture::from(file.array_buffer())

@@ -1,5 +1,6 @@
-//! Messages to the user: a dismissable problem notice, and a visually hidden
-//! live region that announces every change to screen readers.
+//! Messages to the user: a dismissable problem notice, the progress of a
+//! long task, and a visually hidden live region that announces every change
+//! to screen readers.
 
 use yew::prelude::*;
 
@@ -9,6 +10,8 @@ pub struct NoticeProps {
     /// The label of the button that takes the offered way out, if any.
     pub accept: Option<AttrValue>,
     pub announcement: Option<AttrValue>,
+    /// A long task under way: what it is, units done, units in all.
+    pub progress: Option<(AttrValue, usize, usize)>,
     pub onaccept: Callback<()>,
     pub ondismiss: Callback<()>,
 }
@@ -33,8 +36,18 @@ pub fn notice_area(props: &NoticeProps) -> Html {
             </div>
         }
     });
+    let progress = props.progress.as_ref().map(|(task, done, total)| {
+        let percent = if *total == 0 { 100 } else { done * 100 / total };
+        html! {
+            <div class="notice progress-notice" role="status" aria-live="polite">
+                <span class="notice-text">{format!("{task}\u{2026} {percent}%")}</span>
+                <progress max={total.to_string()} value={done.to_string()} aria-label={task.clone()}></progress>
+            </div>
+        }
+    });
     html! {
         <>
+            {progress}
             {problem}
             <div class="sr-only" aria-live="polite" role="status">{props.announcement.clone()}</div>
         </>
