@@ -74,6 +74,9 @@ impl Seen {
     }
 }
 
+/// How long the page must rest after a scroll before its position is stored, in ms.
+const SCROLL_REST_MS: u32 = 400;
+
 /// Restores the saved session once, then stores every change.
 #[hook]
 pub fn use_session_storage(store: &UseReducerHandle<Store>) -> StorageStatus {
@@ -259,7 +262,13 @@ fn use_leave_guards(store: &UseReducerHandle<Store>, written: &Rc<RefCell<Writte
         };
         let hidden = EventListener::new(&gloo::utils::document(), "visibilitychange", store_scroll.clone());
         let pagehide = EventListener::new(&window, "pagehide", store_scroll.clone());
-        let scrolled = EventListener::new(&window, "scrollend", store_scroll);
+        // A scroll is stored once it has rested for a moment: a fast scroll
+        // ends many times a second.
+        let resting = RefCell::new(None);
+        let scrolled = EventListener::new(&window, "scrollend", move |event| {
+            let (store_scroll, event) = (store_scroll.clone(), event.clone());
+            *resting.borrow_mut() = Some(gloo::timers::callback::Timeout::new(SCROLL_REST_MS, move || store_scroll(&event)));
+        });
         let options = EventListenerOptions::enable_prevent_default();
         let before_unload = EventListener::new_with_options(&window, "beforeunload", options, move |event| {
             if latest.borrow().unsaved_changes() > 0 {
