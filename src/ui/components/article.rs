@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::model::segments::Ghost;
 use crate::model::{Block, DocumentState, Label, Schema, Span, SpanId};
 
-use super::block::{BlockView, SharedText};
+use super::block::{estimated_lines, BlockView, SharedText};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleProps {
@@ -39,7 +39,17 @@ pub fn article(props: &ArticleProps) -> Html {
     let document = &props.doc.document;
     // Worked out again only when the document changes, not when the caret
     // or the selection moves.
-    let sections = use_memo(SameDocument(props.doc.clone()), |doc| sections(&doc.0));
+    let previous = use_mut_ref(|| None::<(Rc<DocumentState>, Rc<Vec<Rc<Section>>>)>);
+    let sections = {
+        let mut previous = previous.borrow_mut();
+        let sections = match previous.as_ref() {
+            Some((doc, sections)) if Rc::ptr_eq(doc, &props.doc) => sections.clone(),
+            Some((doc, sections)) => Rc::new(sections_after_edit(doc, sections, &props.doc)),
+            None => Rc::new(sections(&props.doc)),
+        };
+        *previous = Some((props.doc.clone(), sections.clone()));
+        sections
+    };
     let onmouseup = {
         let onpick = props.onpick.clone();
         let oncaret = props.oncaret.clone();
@@ -105,21 +115,14 @@ pub fn article(props: &ArticleProps) -> Html {
     }
 }
 
-/// A document compared by identity: a changed document is a new `Rc`.
-struct SameDocument(Rc<DocumentState>);
-
-impl PartialEq for SameDocument {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// Blocks per section.
 const SECTION_BLOCKS: usize = 32;
 
+
 /// A run of consecutive blocks with what overlaps each: rendered as one
 /// memoized component, so an edit compares a few dozen sections and
-/// re-renders one, however long the article.
+/// re-renders one, however long the article. Its element is what the
+/// browser skips laying out while off screen (`content-visibility: auto`).
 #[derive(PartialEq, Eq)]
 struct Section {
     blocks: Vec<BlockContent>,
@@ -174,6 +177,45 @@ fn sections(doc: &DocumentState) -> Vec<Rc<Section>> {
     }
 }
 
+/// The sections of `doc`, an edit of `before` whose `sections` are known:
+/// a section whose spans and suggestions are unchanged is the same `Rc`, so
+/// an edit builds (and drops) one section, not the whole article's.
+fn sections_after_edit(before: &DocumentState, sections: &[Rc<Section>], doc: &DocumentState) -> Vec<Rc<Section>> {
+    let same_text = Rc::ptr_eq(before.document.text(), doc.document.text());
+    if !same_text || !Rc::ptr_eq(&before.suggestions, &doc.suggestions) {
+        return self::sections(doc);
+    }
+    // A span overlapping a section starts at most the longest span's length
+    // before it, so only that window of the sorted spans is compared.
+    let longest = |d: &DocumentState| d.annotations.spans().iter().map(|s| s.end() - s.start()).max().unwrap_or(0);
+    let reach = longest(before).max(longest(doc));
+    let blocks = doc.document.blocks();
+    sections
+        .iter()
+        .map(|section| {
+            let (start, end) = section.range();
+            if overlapping(before, reach, start, end).eq(overlapping(doc, reach, start, end)) {
+                return section.clone();
+            }
+            let first = blocks.partition_point(|b| b.start < start);
+            let rebuilt = section.blocks.iter().zip(&blocks[first..]).map(|(old, block)| BlockContent {
+                block: *block,
+                spans: overlapping(doc, reach, block.start, block.end).cloned().collect::<Vec<_>>().into(),
+                ghosts: old.ghosts.clone(),
+            });
+            Rc::new(Section { blocks: rebuilt.collect() })
+        })
+        .collect()
+}
+
+/// The spans of `doc` overlapping `start..end`, in order, none longer than `reach`.
+fn overlapping(doc: &DocumentState, reach: usize, start: usize, end: usize) -> impl Iterator<Item = &Span> {
+    let spans = doc.annotations.spans();
+    let first = spans.partition_point(|s| s.start() + reach < start);
+    let last = spans.partition_point(|s| s.start() < end).max(first);
+    spans[first..last].iter().filter(move |s| s.end() > start)
+}
+
 /// The indices of the blocks that `start..end` overlaps.
 fn overlapped(blocks: &[Block], start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
     let first = blocks.partition_point(|b| b.end <= start);
@@ -194,7 +236,7 @@ struct SectionProps {
 
 #[function_component(SectionView)]
 fn section_view(props: &SectionProps) -> Html {
-    props
+    let blocks: Html = props
         .section
         .blocks
         .iter()
@@ -216,5 +258,8 @@ fn section_view(props: &SectionProps) -> Html {
                 />
             }
         })
-        .collect()
+        .collect();
+    let lines: usize = props.section.blocks.iter().map(|content| estimated_lines(&content.block)).sum();
+    let style = format!("--lines:{lines};--blocks:{}", props.section.blocks.len());
+    html! { <div class="section" {style}>{blocks}</div> }
 }

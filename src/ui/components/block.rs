@@ -4,8 +4,8 @@
 //! selection inside it change, never for an edit elsewhere in the article.
 //! Until it first comes near the viewport it draws its text as one plain
 //! run (still selectable, searchable and copyable), and the browser skips
-//! laying it out (`content-visibility: auto`): a long article opens at the
-//! cost of its first screens.
+//! laying it out while off screen (`content-visibility: auto`): a long
+//! article opens at the cost of its first screens.
 
 use std::rc::Rc;
 
@@ -16,9 +16,6 @@ use crate::model::{Block, BlockKind, Label, Schema, Span, SpanId};
 
 use super::paint::{tint, underline};
 use crate::ui::viewport::use_near_viewport;
-
-/// Characters per line assumed for the height of a block not laid out yet.
-const CHARS_PER_LINE: usize = 70;
 
 /// Blocks starting before this character are drawn at once: the first
 /// screens, so a short article never flashes plain text.
@@ -60,13 +57,12 @@ pub fn block_view(props: &BlockProps) -> Html {
     let near = use_near_viewport(&node);
     let block = &props.block;
     let block_text = props.text.0.get(block.start_byte_idx..block.end_byte_idx).unwrap_or_default();
-    let lines = (block.end - block.start).div_ceil(CHARS_PER_LINE);
     // The selected span or suggestion is drawn wherever it is, so it can be
     // scrolled to.
     let drawn = near || block.start < DRAWN_AT_ONCE || props.selected.is_some() || props.selected_suggestion.is_some();
     if !drawn {
         let run = html! { <span class="seg" data-start={block.start.to_string()} data-end={block.end.to_string()}>{block_text}</span> };
-        return block_element(block, node, format!("--lines:{lines}"), run);
+        return block_element(block, node, format!("--lines:{}", estimated_lines(block)), run);
     }
     let ghosts: Vec<Ghost> = props.ghosts.iter().map(|(ghost, _)| *ghost).collect();
     let layout = layout_block(block, &props.spans, &ghosts);
@@ -80,7 +76,15 @@ pub fn block_view(props: &BlockProps) -> Html {
             render_segment(segment, text, props)
         })
         .collect();
-    block_element(block, node, format!("--lanes:{};--lines:{lines}", layout.lanes), children)
+    block_element(block, node, format!("--lanes:{};--lines:{}", layout.lanes, estimated_lines(block)), children)
+}
+
+/// Characters per line assumed for the height of text not laid out yet.
+const CHARS_PER_LINE: usize = 70;
+
+/// About how many lines `block` takes, before it is laid out.
+pub fn estimated_lines(block: &Block) -> usize {
+    (block.end - block.start).div_ceil(CHARS_PER_LINE)
 }
 
 /// The block's own element, by kind, around its `children`.
