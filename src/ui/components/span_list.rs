@@ -2,6 +2,7 @@
 //! shown document in text order, flagged when an edge cuts a token; clicking
 //! one selects it and scrolls to it.
 
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -48,6 +49,14 @@ pub fn span_list(props: &SpanListProps) -> Html {
     let hidden = spans.len() - shown_range.len();
     // Only the lines the listed spans' edges fall in are tokenised.
     let mut line_tokens = LineTokens::new(&props.doc.document);
+    // Whether a span cuts a token depends on its range and the text only:
+    // kept across renders, so an edit works out the cut of new spans only.
+    let cuts = use_mut_ref(|| (None::<Rc<str>>, HashMap::<(usize, usize), Option<AttrValue>>::new()));
+    let mut cuts = cuts.borrow_mut();
+    let text = props.doc.document.text();
+    if !cuts.0.as_ref().is_some_and(|known| Rc::ptr_eq(known, text)) {
+        *cuts = (Some(text.clone()), HashMap::new());
+    }
     let items: Html = spans[shown_range]
         .iter()
         .map(|span| {
@@ -65,7 +74,7 @@ pub fn span_list(props: &SpanListProps) -> Html {
                     text={AttrValue::from(shown)}
                     offsets={(span.start(), span.end())}
                     selected={props.selected == Some(span.id())}
-                    cut={line_tokens.cut(span.start(), span.end()).map(|cut| AttrValue::from(cut.warning()))}
+                    cut={cuts.1.entry((span.start(), span.end())).or_insert_with(|| line_tokens.cut(span.start(), span.end()).map(|cut| AttrValue::from(cut.warning()))).clone()}
                     onpick={props.onpick.clone()}
                 />
             }
