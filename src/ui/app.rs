@@ -204,8 +204,8 @@ pub fn app() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let job = ExportJob::new(Corpus::from_state(&state), (**state.schema()).clone(), ExportFormat::Sorot, "sorot");
                 let Some(file) = write_export(&dispatcher, job).await.and_then(|export| export.files.into_iter().next()) else { return };
-                let contents = String::from_utf8(file.bytes).unwrap_or_default();
-                match effects::download(EXPORT_FILE_NAME, "application/json", &contents) {
+                // Bytes, not a string: a 30 MB string would be decoded again for JS.
+                match effects::download_bytes(EXPORT_FILE_NAME, &file.bytes) {
                     Ok(()) => dispatcher.dispatch(Action::MarkSaved),
                     Err(problem) => dispatcher.dispatch(Action::ReportProblem(problem)),
                 }

@@ -103,14 +103,19 @@ pub fn use_session_storage(store: &UseReducerHandle<Store>) -> StorageStatus {
         let store = store.clone();
         use_effect(move || {
             let writable = matches!(*status, StorageStatus::Saved | StorageStatus::Saving) && store.0.read_only().is_none();
-            if writable && schedule_write(&store.0, &written) {
-                if *status != StorageStatus::Saving {
-                    status.set(StorageStatus::Saving);
+            if !writable {
+                return;
+            }
+            if let Noted::Changed { schedule } = note_change(&store.0, &written) {
+                // Said at once, whatever this render showed: a write that
+                // finishes meanwhile must not leave "saved" on screen.
+                status.set(StorageStatus::Saving);
+                if schedule {
+                    after_next_paint(move || {
+                        let store = latest.borrow().clone();
+                        write_changes(&store.0, &written, &status);
+                    });
                 }
-                after_next_paint(move || {
-                    let store = latest.borrow().clone();
-                    write_changes(&store.0, &written, &status);
-                });
             }
         });
     }
@@ -158,17 +163,24 @@ fn off(dispatcher: &UseReducerDispatcher<Store>, message: String) -> StorageStat
     StorageStatus::Off(message)
 }
 
-/// Notes a change since the last render, if any; true when a write must
-/// now be scheduled (none is waiting yet).
-fn schedule_write(state: &AppState, written: &Rc<RefCell<Written>>) -> bool {
+/// What the render effect found.
+enum Noted {
+    /// Nothing to store since the last render.
+    Unchanged,
+    /// A change, and whether a write must be scheduled for it (none is waiting).
+    Changed { schedule: bool },
+}
+
+/// Notes a change since the last render, if any.
+fn note_change(state: &AppState, written: &Rc<RefCell<Written>>) -> Noted {
     let mut written = written.borrow_mut();
     if written.database.is_none() || written.seen.as_ref().is_some_and(|seen| seen.same_as(state)) {
-        return false;
+        return Noted::Unchanged;
     }
     written.seen = Some(Seen::of(state));
-    let first = !written.scheduled;
+    let schedule = !written.scheduled;
     written.scheduled = true;
-    first
+    Noted::Changed { schedule }
 }
 
 /// Runs `write` after the browser has painted the current frame, or after
