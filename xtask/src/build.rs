@@ -56,6 +56,10 @@ fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<PathBuf> {
         Command::new(wasm_opt)
             .args([
                 "-Oz",
+                // Rust places the stack and statics above 1 MiB, so the
+                // first 1 KiB of memory is never used and wasm-opt may fold
+                // constant addresses into load and store offsets.
+                "--low-memory-unused",
                 "--enable-bulk-memory",
                 "--enable-nontrapping-float-to-int",
             ])
