@@ -32,6 +32,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::formats::CorpusSpan;
+use crate::sort::{sort, sort_by};
 
 /// αu overall and for each label.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -110,7 +111,7 @@ impl Section {
 /// The continuum `0..length` cut into units (overlapping ones joined) and
 /// the gaps between them.
 fn sections(length: usize, mut units: Vec<(usize, usize)>) -> Vec<Section> {
-    units.sort_unstable();
+    sort(&mut units);
     let mut joined: Vec<(usize, usize)> = Vec::with_capacity(units.len());
     for (start, end) in units {
         match joined.last_mut() {
@@ -168,7 +169,7 @@ fn expected(length: usize, annotators: &[Vec<Section>]) -> f64 {
     let sections = annotators.iter().flatten();
     let units: Vec<f64> = sections.clone().filter(|s| s.unit).map(|s| s.len()).collect();
     let mut gaps: Vec<f64> = sections.filter(|s| !s.unit).map(|s| s.len()).collect();
-    gaps.sort_by(f64::total_cmp);
+    sort_by(&mut gaps, f64::total_cmp);
     // longer_sum[k] = Σ gaps[k..].
     let mut longer_sum = vec![0.0; gaps.len() + 1];
     for k in (0..gaps.len()).rev() {

@@ -21,6 +21,7 @@ use std::fmt;
 
 use super::corpus::{CharSlicer, Corpus, CorpusDocument, CorpusSpan};
 use super::tokens::{self, Cut, Token};
+use crate::sort::{sort_by, sort_by_key};
 
 /// One change flattening made to one span.
 #[derive(Clone, Debug, PartialEq)]
@@ -125,7 +126,7 @@ fn flatten_spans(doc: &CorpusDocument, notes: &mut Vec<FlattenNote>) -> Vec<Corp
         }
         candidates.extend(parts.into_iter().map(|(start, end)| CorpusSpan::new(start, end, span.label.clone())));
     }
-    candidates.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)).then(a.label.cmp(&b.label)));
+    sort_by(&mut candidates, |a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)).then(a.label.cmp(&b.label)));
     // Kept spans never overlap one another, so if any of them overlaps a
     // candidate, the one starting last before the candidate's end does.
     let mut kept: BTreeMap<usize, CorpusSpan> = BTreeMap::new();
@@ -137,7 +138,7 @@ fn flatten_spans(doc: &CorpusDocument, notes: &mut Vec<FlattenNote>) -> Vec<Corp
             }
         }
     }
-    notes[first_note..].sort_by_key(|note| (note.span.start, note.span.end));
+    sort_by_key(&mut notes[first_note..], |note| (note.span.start, note.span.end));
     kept.into_values().collect()
 }
 

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use super::document::Status;
 use super::label::{parse_hex, Schema};
 use super::state::{AppState, DocumentState};
+use crate::sort::sort;
 
 /// Counts over one document or a whole corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -89,7 +90,7 @@ fn stats_of<D: Borrow<DocumentState>>(documents: &[D], schema: &Schema) -> Stats
 /// Min, nearest-rank median and 90th percentile, and max of `lengths`;
 /// `None` when empty.
 fn summarize(mut lengths: Vec<usize>) -> Option<LengthSummary> {
-    lengths.sort_unstable();
+    sort(&mut lengths);
     let percentile = |p: u128| {
         // Widened so that `p * n` cannot overflow, whatever `n` is.
         let rank = (p * lengths.len() as u128).div_ceil(100).max(1);
