@@ -54,8 +54,10 @@ fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<PathBuf> {
     let optimized = wasm.with_extension("opt.wasm");
     cmd::run(
         Command::new(wasm_opt)
+            // Flattening and re-looping the control flow before two rounds
+            // of -Oz lets binaryen find shorter forms: about 1% less wasm.
+            .args(["--flatten", "--rereloop", "-Oz", "-Oz"])
             .args([
-                "-Oz",
                 // Rust places the stack and statics above 1 MiB, so the
                 // first 1 KiB of memory is never used and wasm-opt may fold
                 // constant addresses into load and store offsets.
