@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::tools::{WasmTools, WASM_TARGET};
-use crate::{cmd, files, heading, pack, Result};
+use crate::{cmd, files, heading, imports, pack, Result};
 
 /// Where wasm-bindgen writes `sorot.js` and `sorot_bg.wasm`, under the root.
 const BINDGEN_DIR: &str = "target/wasm-bindgen";
@@ -82,8 +82,7 @@ fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<PathBuf> {
 fn assemble_dist(root: &Path, js_path: &Path, wasm_path: &Path) -> Result {
     let template = files::read_to_string(&root.join("index.html"))?;
     let css = pack::concat_styles(&read_styles(&root.join("styles"))?);
-    let js = files::read_to_string(js_path)?;
-    let wasm = files::read(wasm_path)?;
+    let (wasm, js) = imports::shorten(&files::read(wasm_path)?, &files::read_to_string(js_path)?)?;
     let index = pack::index_html(&template)?;
     let single = pack::single_file_html(&template, &css, &js, &wasm)?;
 
