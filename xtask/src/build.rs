@@ -44,7 +44,23 @@ pub fn build(root: &Path, tools: &WasmTools) -> Result {
     let bindgen_dir = root.join(BINDGEN_DIR);
     let wasm = optimize(&tools.wasm_opt, &bindgen_dir.join("sorot_bg.wasm"))?;
     heading("assemble dist/");
-    assemble_dist(root, &bindgen_dir.join("sorot.js"), &wasm)
+    let minify = |text: &str, language: &str| minify(&tools.esbuild, &bindgen_dir, text, language);
+    assemble_dist(root, &bindgen_dir.join("sorot.js"), &wasm, minify)
+}
+
+/// `text` (CSS or JS, as `language` says) minified by esbuild, by way of a
+/// file in `work_dir`.
+fn minify(esbuild: &Path, work_dir: &Path, text: &str, language: &str) -> Result<String> {
+    let source = work_dir.join(format!("inline.{language}"));
+    let minified = work_dir.join(format!("inline.min.{language}"));
+    files::write(&source, text)?;
+    cmd::run(
+        Command::new(esbuild)
+            .arg(&source)
+            .args(["--minify", "--format=esm", "--log-level=warning"])
+            .arg(format!("--outfile={}", minified.display())),
+    )?;
+    files::read_to_string(&minified)
 }
 
 /// Shrinks the wasm with binaryen's wasm-opt (size first), and returns the
@@ -78,13 +94,19 @@ fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<PathBuf> {
 }
 
 /// Writes `dist/` afresh from `index.html`, `styles/*.css` and the
-/// wasm-bindgen output, then prints the sizes that matter.
-fn assemble_dist(root: &Path, js_path: &Path, wasm_path: &Path) -> Result {
+/// wasm-bindgen output, then prints the sizes that matter. `minify` shrinks
+/// what `sorot.html` inlines (see [`pack::single_file_html`]).
+fn assemble_dist(
+    root: &Path,
+    js_path: &Path,
+    wasm_path: &Path,
+    minify: impl Fn(&str, &str) -> Result<String>,
+) -> Result {
     let template = files::read_to_string(&root.join("index.html"))?;
     let css = pack::concat_styles(&read_styles(&root.join("styles"))?);
     let (wasm, js) = imports::shorten(&files::read(wasm_path)?, &files::read_to_string(js_path)?)?;
     let index = pack::index_html(&template)?;
-    let single = pack::single_file_html(&template, &css, &js, &wasm)?;
+    let single = pack::single_file_html(&template, &css, &js, &wasm, minify)?;
 
     let dist = root.join("dist");
     files::recreate_dir(&dist)?;
@@ -148,7 +170,7 @@ mod tests {
     #[test]
     fn assembles_a_fresh_dist() {
         let root = fake_root("assemble");
-        assemble_dist(&root, &root.join("sorot.js"), &root.join("sorot_bg.wasm")).unwrap();
+        assemble_dist(&root, &root.join("sorot.js"), &root.join("sorot_bg.wasm"), pack::tests::unminified).unwrap();
         let dist = root.join("dist");
         let css = fs::read_to_string(dist.join("sorot.css")).unwrap();
         assert_eq!(
@@ -174,7 +196,7 @@ mod tests {
     fn a_bad_template_leaves_dist_alone() {
         let root = fake_root("bad-template");
         fs::write(root.join("index.html"), "<!-- sorot:styles -->").unwrap();
-        let error = assemble_dist(&root, &root.join("sorot.js"), &root.join("sorot_bg.wasm"));
+        let error = assemble_dist(&root, &root.join("sorot.js"), &root.join("sorot_bg.wasm"), pack::tests::unminified);
         assert!(error.unwrap_err().contains("sorot:script"));
         assert!(root.join("dist/stale").exists());
         fs::remove_dir_all(root).unwrap();

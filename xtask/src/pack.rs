@@ -51,16 +51,20 @@ pub fn index_html(template: &str) -> Result<String> {
 }
 
 /// One HTML file holding the styles, the wasm-bindgen JS and the wasm (as
-/// base64 of its LZMA), which runs when opened from `file://`.
-pub fn single_file_html(template: &str, css: &str, js: &str, wasm: &[u8]) -> Result<String> {
+/// base64 of its LZMA), which runs when opened from `file://`. The styles
+/// and the whole script pass through `minify(text, "css" or "js")` first.
+pub fn single_file_html(
+    template: &str,
+    css: &str,
+    js: &str,
+    wasm: &[u8],
+    minify: impl Fn(&str, &str) -> Result<String>,
+) -> Result<String> {
     check_inlinable(js)?;
-    let styles = format!("<style>\n{}</style>", escape_end_tag(css, "style"));
-    let script = format!(
-        "<script type=\"module\">\n{}\n{}{}</script>",
-        escape_end_tag(js, "script"),
-        LZMA_DECODER,
-        wasm_loader(&base64(&lzma(wasm)?))
-    );
+    let styles = format!("<style>\n{}</style>", escape_end_tag(&minify(css, "css")?, "style"));
+    let loader = wasm_loader(&base64(&lzma(wasm)?));
+    let script = minify(&format!("{js}\n{LZMA_DECODER}{loader}"), "js")?;
+    let script = format!("<script type=\"module\">\n{}</script>", escape_end_tag(&script, "script"));
     fill_template(template, &styles, &script)
 }
 
@@ -200,7 +204,7 @@ pub fn base64(bytes: &[u8]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub mod tests {
     use super::*;
     use std::io::Read;
 
@@ -316,9 +320,23 @@ mod tests {
         assert!(index_html(&twice).unwrap_err().contains("2 times"));
     }
 
+    /// A `minify` for `single_file_html` that leaves the text as it is.
+    pub fn unminified(text: &str, _language: &str) -> Result<String> {
+        Ok(text.to_owned())
+    }
+
+    #[test]
+    fn single_file_minifies_the_styles_and_the_whole_script() {
+        let shout = |text: &str, language: &str| Ok(format!("{language}:{}", text.to_uppercase()));
+        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"\0asm", shout).unwrap();
+        assert!(html.contains("<style>\ncss:P {}\n</style>"));
+        assert!(html.contains("js:ASYNC FUNCTION __WBG_INIT("));
+        assert!(html.contains("FUNCTION LZMADECODE(PACKED)"));
+    }
+
     #[test]
     fn single_file_inlines_everything() {
-        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"\0asm").unwrap();
+        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"\0asm", unminified).unwrap();
         assert!(html.contains("<style>\np {}\n</style>"));
         assert!(html.contains("const s = '<\\/script>';"));
         assert_eq!(html.matches("</script>").count(), 1);
@@ -330,10 +348,10 @@ mod tests {
 
     #[test]
     fn single_file_refuses_js_it_cannot_inline() {
-        let no_init = single_file_html(TEMPLATE, "", "export default 1;", b"").unwrap_err();
+        let no_init = single_file_html(TEMPLATE, "", "export default 1;", b"", unminified).unwrap_err();
         assert!(no_init.contains("__wbg_init"), "{no_init}");
         let importing = format!("import * as s from './snippets/x.js';\n{JS}");
-        let error = single_file_html(TEMPLATE, "", &importing, b"").unwrap_err();
+        let error = single_file_html(TEMPLATE, "", &importing, b"", unminified).unwrap_err();
         assert!(error.contains("snippets/x.js"), "{error}");
     }
 
