@@ -27,12 +27,10 @@
 //! (or nested) spans of one label by one annotator are joined into their
 //! union first. Touching spans stay two units.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::formats::CorpusSpan;
-use crate::sort::{sort, sort_by};
+use crate::sort::{sort, sort_by, sort_by_key};
 
 /// αu overall and for each label.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -66,12 +64,20 @@ pub fn alpha_u(length: usize, annotators: &[Vec<CorpusSpan>]) -> Option<Unitizin
     if annotators.len() < 2 || length == 0 {
         return None;
     }
-    let mut by_label: BTreeMap<&str, Vec<Vec<(usize, usize)>>> = BTreeMap::new();
+    let mut by_label: Vec<(&str, Vec<Vec<(usize, usize)>>)> = Vec::new();
     for (i, spans) in annotators.iter().enumerate() {
         for span in spans.iter().filter(|s| s.start < s.end && s.end <= length) {
-            by_label.entry(&span.label).or_insert_with(|| vec![Vec::new(); annotators.len()])[i].push((span.start, span.end));
+            let at = match by_label.iter().position(|(label, _)| *label == span.label) {
+                Some(at) => at,
+                None => {
+                    by_label.push((&span.label, vec![Vec::new(); annotators.len()]));
+                    by_label.len() - 1
+                }
+            };
+            by_label[at].1[i].push((span.start, span.end));
         }
     }
+    sort_by_key(&mut by_label, |(label, _)| *label);
     let per_label: Vec<LabelAlpha> = by_label
         .into_iter()
         .map(|(label, units)| {
