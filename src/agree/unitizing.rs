@@ -32,6 +32,9 @@ use serde::Serialize;
 use crate::formats::CorpusSpan;
 use crate::sort::{sort, sort_by, sort_by_key};
 
+/// One label's units: for each annotator, the `(start, end)` of its spans.
+type UnitsPerAnnotator = Vec<Vec<(usize, usize)>>;
+
 /// αu overall and for each label.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UnitizingAlpha {
@@ -64,7 +67,7 @@ pub fn alpha_u(length: usize, annotators: &[Vec<CorpusSpan>]) -> Option<Unitizin
     if annotators.len() < 2 || length == 0 {
         return None;
     }
-    let mut by_label: Vec<(&str, Vec<Vec<(usize, usize)>>)> = Vec::new();
+    let mut by_label: Vec<(&str, UnitsPerAnnotator)> = Vec::new();
     for (i, spans) in annotators.iter().enumerate() {
         for span in spans.iter().filter(|s| s.start < s.end && s.end <= length) {
             let at = match by_label.iter().position(|(label, _)| *label == span.label) {
