@@ -6,11 +6,14 @@
 //! - [`formats`]: reading and writing annotation files (Sorot JSON).
 //! - `ui` (wasm32 only): the Yew shell that renders the model and turns DOM
 //!   events into `Action`s; the only place that sees UTF-16 offsets.
+//! - [`sort`]: the one stable sort every module uses, so the wasm carries a
+//!   single copy of the standard library's sort.
 
 pub mod agree;
 pub mod formats;
 pub mod model;
 pub mod persist;
+pub mod sort;
 pub mod suggest;
 
 #[cfg(target_arch = "wasm32")]

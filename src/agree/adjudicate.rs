@@ -24,6 +24,7 @@ use serde_json::{json, Value};
 
 use super::spans::{match_spans, Matching};
 use crate::formats::{CorpusDocument, CorpusSpan, Status};
+use crate::sort::{sort_by, sort_by_key};
 
 /// How one of A's spans and one of B's (or one alone) differ.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -172,7 +173,7 @@ pub fn disagreements(a: &[CorpusSpan], b: &[CorpusSpan]) -> Vec<Disagreement> {
         let spans = d.a.map(|i| &a[i]).into_iter().chain(d.b.map(|j| &b[j]));
         spans.map(|s| (s.start, s.end)).min().unwrap_or_default()
     };
-    found.sort_by_key(|d| (position(d), d.a, d.b));
+    sort_by_key(&mut found, |d| (position(d), d.a, d.b));
     found
 }
 
@@ -204,7 +205,7 @@ pub fn adjudicate(doc_a: &CorpusDocument, doc_b: &CorpusDocument, decisions: &[D
             kept.push((b[j].clone(), Source::B));
         }
     }
-    kept.sort_by(|(x, _), (y, _)| (x.start, x.end, &x.label).cmp(&(y.start, y.end, &y.label)));
+    sort_by(&mut kept, |(x, _), (y, _)| (x.start, x.end, &x.label).cmp(&(y.start, y.end, &y.label)));
     kept.dedup_by(|later, earlier| {
         let same = (later.0.start, later.0.end, &later.0.label) == (earlier.0.start, earlier.0.end, &earlier.0.label);
         if same && later.1 != earlier.1 {

@@ -15,7 +15,7 @@
 //! export does: overall over the whole tag set, per label with every other
 //! label read as `O`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -25,6 +25,7 @@ use super::tags::{token_tags, Tag};
 use super::unitizing::{alpha_u, UnitizingAlpha};
 use crate::formats::corpus::text_sha256;
 use crate::formats::{CorpusDocument, CorpusSpan};
+use crate::sort::sort;
 
 /// One annotator's documents.
 #[derive(Clone, Debug)]
@@ -117,14 +118,10 @@ pub struct DocumentAgreement {
 /// The report for `annotators`.
 pub fn agreement(annotators: &[Annotator<'_>]) -> AgreementReport {
     let (texts, summaries) = match_texts(annotators);
-    let labels: Vec<String> = annotators
-        .iter()
-        .flat_map(|a| &a.documents)
-        .flat_map(|d| &d.spans)
-        .map(|s| s.label.clone())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let mut labels: Vec<String> =
+        annotators.iter().flat_map(|a| &a.documents).flat_map(|d| &d.spans).map(|s| s.label.clone()).collect();
+    sort(&mut labels);
+    labels.dedup();
     let label_ids: HashMap<&str, u32> = (0..).zip(&labels).map(|(k, l)| (l.as_str(), k)).collect();
     let m = annotators.len();
     let mut pairs: Vec<PairTally> =

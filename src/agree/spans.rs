@@ -21,6 +21,7 @@ use serde::ser::{SerializeStruct, Serializer};
 use serde::Serialize;
 
 use crate::formats::CorpusSpan;
+use crate::sort::{sort, sort_by_key};
 
 /// How two spans must agree to match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,8 +37,8 @@ pub fn match_spans(a: &[CorpusSpan], b: &[CorpusSpan], matching: Matching) -> Ve
     let key = |s: &CorpusSpan| (s.start, s.end, s.label.clone());
     let mut a_order: Vec<usize> = (0..a.len()).collect();
     let mut b_order: Vec<usize> = (0..b.len()).collect();
-    a_order.sort_by_key(|&i| key(&a[i]));
-    b_order.sort_by_key(|&j| key(&b[j]));
+    sort_by_key(&mut a_order, |&i| key(&a[i]));
+    sort_by_key(&mut b_order, |&j| key(&b[j]));
     let mut pairs = Vec::new();
     let (mut p, mut q) = (0, 0);
     while let (Some(&i), Some(&j)) = (a_order.get(p), b_order.get(q)) {
@@ -54,7 +55,7 @@ pub fn match_spans(a: &[CorpusSpan], b: &[CorpusSpan], matching: Matching) -> Ve
     if matching == Matching::Overlap {
         pairs.extend(overlap_pairs(a, b, &pairs));
     }
-    pairs.sort_unstable();
+    sort(&mut pairs);
     pairs
 }
 
@@ -75,7 +76,7 @@ fn overlap_pairs(a: &[CorpusSpan], b: &[CorpusSpan], taken: &[(usize, usize)]) -
             }
         }
     }
-    candidates.sort_unstable();
+    sort(&mut candidates);
     let mut pairs = Vec::new();
     for (.., i, j) in candidates {
         if !a_used[i] && !b_used[j] {

@@ -27,11 +27,13 @@
 //! (or nested) spans of one label by one annotator are joined into their
 //! union first. Touching spans stay two units.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
 use crate::formats::CorpusSpan;
+use crate::sort::{sort, sort_by, sort_by_key};
+
+/// One label's units: for each annotator, the `(start, end)` of its spans.
+type UnitsPerAnnotator = Vec<Vec<(usize, usize)>>;
 
 /// αu overall and for each label.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -65,12 +67,20 @@ pub fn alpha_u(length: usize, annotators: &[Vec<CorpusSpan>]) -> Option<Unitizin
     if annotators.len() < 2 || length == 0 {
         return None;
     }
-    let mut by_label: BTreeMap<&str, Vec<Vec<(usize, usize)>>> = BTreeMap::new();
+    let mut by_label: Vec<(&str, UnitsPerAnnotator)> = Vec::new();
     for (i, spans) in annotators.iter().enumerate() {
         for span in spans.iter().filter(|s| s.start < s.end && s.end <= length) {
-            by_label.entry(&span.label).or_insert_with(|| vec![Vec::new(); annotators.len()])[i].push((span.start, span.end));
+            let at = match by_label.iter().position(|(label, _)| *label == span.label) {
+                Some(at) => at,
+                None => {
+                    by_label.push((&span.label, vec![Vec::new(); annotators.len()]));
+                    by_label.len() - 1
+                }
+            };
+            by_label[at].1[i].push((span.start, span.end));
         }
     }
+    sort_by_key(&mut by_label, |(label, _)| *label);
     let per_label: Vec<LabelAlpha> = by_label
         .into_iter()
         .map(|(label, units)| {
@@ -110,7 +120,7 @@ impl Section {
 /// The continuum `0..length` cut into units (overlapping ones joined) and
 /// the gaps between them.
 fn sections(length: usize, mut units: Vec<(usize, usize)>) -> Vec<Section> {
-    units.sort_unstable();
+    sort(&mut units);
     let mut joined: Vec<(usize, usize)> = Vec::with_capacity(units.len());
     for (start, end) in units {
         match joined.last_mut() {
@@ -168,7 +178,7 @@ fn expected(length: usize, annotators: &[Vec<Section>]) -> f64 {
     let sections = annotators.iter().flatten();
     let units: Vec<f64> = sections.clone().filter(|s| s.unit).map(|s| s.len()).collect();
     let mut gaps: Vec<f64> = sections.filter(|s| !s.unit).map(|s| s.len()).collect();
-    gaps.sort_by(f64::total_cmp);
+    sort_by(&mut gaps, f64::total_cmp);
     // longer_sum[k] = Σ gaps[k..].
     let mut longer_sum = vec![0.0; gaps.len() + 1];
     for k in (0..gaps.len()).rev() {

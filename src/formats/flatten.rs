@@ -16,11 +16,11 @@
 //! Each change is a [`FlattenNote`]: nothing is dropped silently. Notes
 //! come in document order, and by span offset within a document.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use super::corpus::{CharSlicer, Corpus, CorpusDocument, CorpusSpan};
 use super::tokens::{self, Cut, Token};
+use crate::sort::{sort_by, sort_by_key};
 
 /// One change flattening made to one span.
 #[derive(Clone, Debug, PartialEq)]
@@ -125,20 +125,20 @@ fn flatten_spans(doc: &CorpusDocument, notes: &mut Vec<FlattenNote>) -> Vec<Corp
         }
         candidates.extend(parts.into_iter().map(|(start, end)| CorpusSpan::new(start, end, span.label.clone())));
     }
-    candidates.sort_by(|a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)).then(a.label.cmp(&b.label)));
-    // Kept spans never overlap one another, so if any of them overlaps a
-    // candidate, the one starting last before the candidate's end does.
-    let mut kept: BTreeMap<usize, CorpusSpan> = BTreeMap::new();
+    sort_by(&mut candidates, |a, b| (b.end - b.start).cmp(&(a.end - a.start)).then(a.start.cmp(&b.start)).then(a.label.cmp(&b.label)));
+    // Kept spans never overlap one another and stay sorted by start, so if
+    // any of them overlaps a candidate, the one starting last before the
+    // candidate's end does.
+    let mut kept: Vec<CorpusSpan> = Vec::new();
     for candidate in candidates {
-        match kept.range(..candidate.end).next_back().filter(|(_, k)| k.end > candidate.start) {
-            Some((_, winner)) => note(&candidate, FlattenChange::Overlaps { kept: winner.clone() }),
-            None => {
-                kept.insert(candidate.start, candidate);
-            }
+        let before_end = kept.partition_point(|k| k.start < candidate.end);
+        match kept[..before_end].last().filter(|k| k.end > candidate.start) {
+            Some(winner) => note(&candidate, FlattenChange::Overlaps { kept: winner.clone() }),
+            None => kept.insert(before_end, candidate),
         }
     }
-    notes[first_note..].sort_by_key(|note| (note.span.start, note.span.end));
-    kept.into_values().collect()
+    sort_by_key(&mut notes[first_note..], |note| (note.span.start, note.span.end));
+    kept
 }
 
 impl fmt::Display for FlattenNote {

@@ -12,6 +12,7 @@ use serde_json::Value;
 use super::corpus::{default_title, CharSlicer, Corpus, CorpusDocument, CorpusSpan, DocumentMeta, Stamps, Status};
 use super::report::{FormatError, ImportReport, Problem, ProblemKind};
 use super::text::{self, TextError};
+use crate::sort::sort_by;
 
 /// The largest file an importer reads, in bytes: 256 MiB.
 pub const MAX_FILE_BYTES: usize = 256 << 20;
@@ -327,7 +328,7 @@ impl<'a> Reader<'a> {
             }
             spans.push((CorpusSpan { start: span.start, end: span.end, label: span.label, value: span.value, stamps: span.stamps }, line));
         }
-        spans.sort_by(|(a, _), (b, _)| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
+        sort_by(&mut spans, |(a, _), (b, _)| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
         let mut kept: Vec<CorpusSpan> = Vec::with_capacity(spans.len());
         for (span, line) in spans {
             match kept.last() {

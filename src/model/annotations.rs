@@ -10,6 +10,7 @@ use std::rc::Rc;
 use super::error::ModelError;
 use super::label::Label;
 use super::span::{Span, SpanId};
+use crate::sort::sort_by;
 
 /// The spans of one document, sorted, without exact duplicates.
 ///
@@ -63,7 +64,7 @@ impl Annotations {
     /// [`Self::insert`] checks one, with one sort instead of a scan per span.
     /// Returns why each refused span was refused, in text order.
     pub fn insert_all(&mut self, mut new: Vec<Span>, text: &str) -> Vec<ModelError> {
-        new.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        sort_by(&mut new, |a, b| a.order_key().cmp(&b.order_key()));
         let mut ids: HashSet<SpanId> = self.spans.iter().map(Span::id).collect();
         let mut accepted: Vec<Span> = Vec::with_capacity(new.len());
         let mut problems = Vec::new();
@@ -82,7 +83,7 @@ impl Annotations {
         let spans = Rc::make_mut(&mut self.spans);
         spans.extend(accepted);
         // Two sorted runs: the stable sort merges them in linear time.
-        spans.sort_by(|a, b| a.order_key().cmp(&b.order_key()));
+        sort_by(spans, |a, b| a.order_key().cmp(&b.order_key()));
         problems
     }
 

@@ -10,6 +10,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::document::Block;
 use super::label::Label;
 use super::span::{Span, SpanId};
+use crate::sort::{sort, sort_by_key};
 
 /// One span's part in a segment.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -62,7 +63,7 @@ pub fn layout_block(block: &Block, spans: &[Span], ghosts: &[Ghost]) -> BlockLay
     let mut cuts = vec![block.start, block.end];
     let edges = spans.iter().flat_map(|s| [s.start(), s.end()]).chain(ghosts.iter().flat_map(|g| [g.start, g.end]));
     cuts.extend(edges.filter(|&p| p > block.start && p < block.end));
-    cuts.sort_unstable();
+    sort(&mut cuts);
     cuts.dedup();
     let segments = cuts
         .windows(2)
@@ -79,7 +80,7 @@ pub fn layout_block(block: &Block, spans: &[Span], ghosts: &[Ghost]) -> BlockLay
                     starts_here: span.start() == start,
                 })
                 .collect();
-            layers.sort_by_key(|layer| layer.lane);
+            sort_by_key(&mut layers, |layer| layer.lane);
             let suggestions = ghosts.iter().filter(|g| g.start <= start && g.end >= end).map(|g| g.index).collect();
             Segment { start, end, layers, suggestions }
         })
@@ -142,7 +143,7 @@ pub fn split_invisibles(text: &str, start: usize) -> Vec<Run> {
 fn assign_lanes(block: &Block, spans: &[Span]) -> Vec<(SpanId, usize)> {
     let clip = |span: &Span| (span.start().max(block.start), span.end().min(block.end));
     let mut order: Vec<usize> = (0..spans.len()).collect();
-    order.sort_by_key(|&i| {
+    sort_by_key(&mut order, |&i| {
         let (start, end) = clip(&spans[i]);
         (start, std::cmp::Reverse(end), spans[i].id())
     });

@@ -21,6 +21,7 @@ use super::history::{History, Revision};
 use super::label::{Label, Schema};
 use super::refine::{refine, Precision};
 use super::span::{Span, SpanId};
+use crate::sort::sort;
 
 /// Everything a user can do to the state.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -341,7 +342,7 @@ impl AppState {
             return inconsistent("the current document is missing");
         }
         let mut ids: Vec<&str> = documents.iter().map(|d| d.document.id()).collect();
-        ids.sort_unstable();
+        sort(&mut ids);
         if ids.windows(2).any(|pair| pair[0] == pair[1]) {
             return inconsistent("two documents share an id");
         }

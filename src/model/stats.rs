@@ -9,11 +9,11 @@
 //! `sorot stats` uses, so the app and the command line agree.
 
 use std::borrow::Borrow;
-use std::collections::BTreeMap;
 
 use super::document::Status;
 use super::label::{parse_hex, Schema};
 use super::state::{AppState, DocumentState};
+use crate::sort::sort;
 
 /// Counts over one document or a whole corpus.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +56,7 @@ pub fn corpus_stats(state: &AppState) -> Stats {
 /// The statistics of `documents` (owned or shared), which may be empty.
 fn stats_of<D: Borrow<DocumentState>>(documents: &[D], schema: &Schema) -> Stats {
     let mut per_label: Vec<(String, usize)> = schema.names().into_iter().map(|name| (name, 0)).collect();
-    let mut unknown: BTreeMap<String, usize> = BTreeMap::new();
+    let mut unknown: Vec<(String, usize)> = Vec::new();
     let mut by_status = Status::ALL.map(|status| (status, 0));
     let mut per_document = Vec::with_capacity(documents.len());
     let mut lengths = Vec::new();
@@ -69,7 +69,10 @@ fn stats_of<D: Borrow<DocumentState>>(documents: &[D], schema: &Schema) -> Stats
             let name = span.label().name();
             match schema.index_of(name).and_then(|index| per_label.get_mut(index)) {
                 Some((_, count)) => *count += 1,
-                None => *unknown.entry(name.to_owned()).or_default() += 1,
+                None => match unknown.iter_mut().find(|(known, _)| known == name) {
+                    Some((_, count)) => *count += 1,
+                    None => unknown.push((name.to_owned(), 1)),
+                },
             }
             lengths.push(span.end().saturating_sub(span.start()));
         }
@@ -77,6 +80,7 @@ fn stats_of<D: Borrow<DocumentState>>(documents: &[D], schema: &Schema) -> Stats
         let name = if title.is_empty() { doc.document.id() } else { title };
         per_document.push((name.to_owned(), doc.annotations.len()));
     }
+    sort(&mut unknown);
     per_label.extend(unknown);
     Stats {
         spans_per_label: per_label,
@@ -89,7 +93,7 @@ fn stats_of<D: Borrow<DocumentState>>(documents: &[D], schema: &Schema) -> Stats
 /// Min, nearest-rank median and 90th percentile, and max of `lengths`;
 /// `None` when empty.
 fn summarize(mut lengths: Vec<usize>) -> Option<LengthSummary> {
-    lengths.sort_unstable();
+    sort(&mut lengths);
     let percentile = |p: u128| {
         // Widened so that `p * n` cannot overflow, whatever `n` is.
         let rank = (p * lengths.len() as u128).div_ceil(100).max(1);

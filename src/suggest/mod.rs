@@ -43,6 +43,8 @@ pub use patterns::{PatternError, PatternErrorKind, PatternSet};
 
 use tokens::{tokenize, Token};
 
+use crate::sort::{sort_by, sort_by_key};
+
 /// The label of people and institutions.
 pub const ACTOR: &str = "ACTOR";
 /// The label of counts of victims.
@@ -108,7 +110,7 @@ pub fn suggest(text: &str, patterns: &PatternSet) -> Vec<Suggestion> {
     let mut found = drop_nested(found);
     patterns.suggest(&tokens, &mut found);
     // A stable sort keeps the first rule's suggestion among exact repeats.
-    found.sort_by(|a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
+    sort_by(&mut found, |a, b| (a.start, a.end, &a.label).cmp(&(b.start, b.end, &b.label)));
     found.dedup_by(|b, a| (a.start, a.end, &a.label) == (b.start, b.end, &b.label));
     found
 }
@@ -118,7 +120,7 @@ pub fn suggest(text: &str, patterns: &PatternSet) -> Vec<Suggestion> {
 fn drop_nested(mut found: Vec<Suggestion>) -> Vec<Suggestion> {
     // Outer spans first: by start, then the longest; a container before a
     // LOCATION of the same range.
-    found.sort_by_key(|s| (s.start, Reverse(s.end), s.label == LOCATION));
+    sort_by_key(&mut found, |s| (s.start, Reverse(s.end), s.label == LOCATION));
     // Every kept suggestion starts at or before the current one, so the
     // current one is inside a kept one exactly when it ends no later than
     // the furthest end kept so far.

@@ -8,6 +8,7 @@ mod bench;
 mod build;
 mod cmd;
 mod files;
+mod imports;
 mod pack;
 mod serve;
 mod test;

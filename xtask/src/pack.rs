@@ -8,6 +8,7 @@ use std::io::Write;
 
 use flate2::write::GzEncoder;
 use flate2::Compression;
+use lzma_rust2::{LzmaOptions, LzmaWriter};
 
 use crate::Result;
 
@@ -19,6 +20,11 @@ pub const SCRIPT_MARKER: &str = "<!-- sorot:script -->";
 const LINKED_STYLES: &str = r#"<link rel="stylesheet" href="sorot.css">"#;
 const LINKED_SCRIPT: &str = "<script type=\"module\">import init from './sorot.js'; \
      await init({ module_or_path: './sorot_bg.wasm' });</script>";
+
+/// `lzmaDecode(packed)`, which unpacks what [`lzma`] packs. The browser's
+/// own `DecompressionStream` only knows gzip and deflate, which leave the
+/// wasm about a third larger.
+const LZMA_DECODER: &str = include_str!("lzma_decode.js");
 
 /// The function wasm-bindgen's `--target web` output exports as default.
 const INIT_FUNCTION: &str = "async function __wbg_init(";
@@ -45,26 +51,30 @@ pub fn index_html(template: &str) -> Result<String> {
 }
 
 /// One HTML file holding the styles, the wasm-bindgen JS and the wasm (as
-/// base64 of its gzip), which runs when opened from `file://`.
-pub fn single_file_html(template: &str, css: &str, js: &str, wasm: &[u8]) -> Result<String> {
+/// base64 of its LZMA), which runs when opened from `file://`. The styles
+/// and the whole script pass through `minify(text, "css" or "js")` first.
+pub fn single_file_html(
+    template: &str,
+    css: &str,
+    js: &str,
+    wasm: &[u8],
+    minify: impl Fn(&str, &str) -> Result<String>,
+) -> Result<String> {
     check_inlinable(js)?;
-    let styles = format!("<style>\n{}</style>", escape_end_tag(css, "style"));
-    let script = format!(
-        "<script type=\"module\">\n{}\n{}</script>",
-        escape_end_tag(js, "script"),
-        wasm_loader(&base64(&gzip(wasm)?))
-    );
+    let styles = format!("<style>\n{}</style>", escape_end_tag(&minify(css, "css")?, "style"));
+    let loader = wasm_loader(&base64(&lzma(wasm)?));
+    let script = minify(&format!("{js}\n{LZMA_DECODER}{loader}"), "js")?;
+    let script = format!("<script type=\"module\">\n{}</script>", escape_end_tag(&script, "script"));
     fill_template(template, &styles, &script)
 }
 
-/// Code run after the wasm-bindgen JS: unpacks the embedded wasm and starts it.
-fn wasm_loader(wasm_gzip_base64: &str) -> String {
+/// Code run after the wasm-bindgen JS and [`LZMA_DECODER`]: unpacks the
+/// embedded wasm and starts it.
+fn wasm_loader(wasm_lzma_base64: &str) -> String {
     format!(
         "{{\n\
-         const gzipped = Uint8Array.from(atob(\"{wasm_gzip_base64}\"), (c) => c.charCodeAt(0));\n\
-         const unpacked = new Blob([gzipped]).stream().pipeThrough(new DecompressionStream('gzip'));\n\
-         const wasmBytes = await new Response(unpacked).arrayBuffer();\n\
-         await __wbg_init({{ module_or_path: wasmBytes }});\n\
+         const packed = Uint8Array.from(atob(\"{wasm_lzma_base64}\"), (c) => c.charCodeAt(0));\n\
+         await __wbg_init({{ module_or_path: lzmaDecode(packed) }});\n\
          }}\n"
     )
 }
@@ -158,6 +168,22 @@ pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
         .map_err(|error| format!("gzip failed: {error}"))
 }
 
+/// LZMA in the .lzma format with the unpacked size in its header, at the
+/// strongest settings. Wasm code is a byte stream with no alignment, so the
+/// coder keys its guesses on the previous byte only, not on the position.
+pub fn lzma(bytes: &[u8]) -> Result<Vec<u8>> {
+    let mut options = LzmaOptions::with_preset(9);
+    options.nice_len = LzmaOptions::NICE_LEN_MAX;
+    options.pb = 0;
+    let packed = LzmaWriter::new_use_header(Vec::new(), &options, Some(bytes.len() as u64))
+        .and_then(|mut writer| {
+            writer.write_all(bytes)?;
+            writer.finish()
+        })
+        .map_err(|error| format!("LZMA failed: {error}"))?;
+    Ok(packed)
+}
+
 /// Standard base64 (RFC 4648) with `=` padding.
 pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -178,7 +204,7 @@ pub fn base64(bytes: &[u8]) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub mod tests {
     use super::*;
     use std::io::Read;
 
@@ -201,6 +227,51 @@ mod tests {
             assert_eq!(base64(plain.as_bytes()), encoded);
         }
         assert_eq!(base64(&[0xfb, 0xff, 0xfe]), "+//+");
+    }
+
+    /// Bytes that exercise every kind of LZMA packet: literals, short and
+    /// long matches near and far, and repeated distances.
+    fn varied_bytes() -> Vec<u8> {
+        let mut seed: u32 = 0x5eed;
+        let mut random = move || {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            (seed >> 16) as usize
+        };
+        let mut bytes = Vec::new();
+        while bytes.len() < 300_000 {
+            let run = 1 + random() % 300;
+            if bytes.len() > run && random() % 3 > 0 {
+                let from = random() % (bytes.len() - run);
+                bytes.extend_from_within(from..from + run);
+            } else {
+                bytes.extend((0..run).map(|_| random() as u8));
+            }
+        }
+        bytes
+    }
+
+    #[test]
+    fn the_embedded_decoder_unpacks_what_lzma_packs() {
+        let data = varied_bytes();
+        let dir = std::env::temp_dir().join(format!("xtask-lzma-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("packed.lzma"), lzma(&data).unwrap()).unwrap();
+        std::fs::write(
+            dir.join("unpack.js"),
+            format!(
+                "{LZMA_DECODER}\nconst fs = require('fs');\n\
+                 fs.writeFileSync('unpacked', lzmaDecode(fs.readFileSync('packed.lzma')));\n"
+            ),
+        )
+        .unwrap();
+        let status = std::process::Command::new("node")
+            .arg("unpack.js")
+            .current_dir(&dir)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert!(std::fs::read(dir.join("unpacked")).unwrap() == data);
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]
@@ -249,23 +320,38 @@ mod tests {
         assert!(index_html(&twice).unwrap_err().contains("2 times"));
     }
 
+    /// A `minify` for `single_file_html` that leaves the text as it is.
+    pub fn unminified(text: &str, _language: &str) -> Result<String> {
+        Ok(text.to_owned())
+    }
+
+    #[test]
+    fn single_file_minifies_the_styles_and_the_whole_script() {
+        let shout = |text: &str, language: &str| Ok(format!("{language}:{}", text.to_uppercase()));
+        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"\0asm", shout).unwrap();
+        assert!(html.contains("<style>\ncss:P {}\n</style>"));
+        assert!(html.contains("js:ASYNC FUNCTION __WBG_INIT("));
+        assert!(html.contains("FUNCTION LZMADECODE(PACKED)"));
+    }
+
     #[test]
     fn single_file_inlines_everything() {
-        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"\0asm").unwrap();
+        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"\0asm", unminified).unwrap();
         assert!(html.contains("<style>\np {}\n</style>"));
         assert!(html.contains("const s = '<\\/script>';"));
         assert_eq!(html.matches("</script>").count(), 1);
-        let embedded = base64(&gzip(b"\0asm").unwrap());
+        let embedded = base64(&lzma(b"\0asm").unwrap());
         assert!(html.contains(&format!("atob(\"{embedded}\")")));
-        assert!(html.contains("await __wbg_init({ module_or_path: wasmBytes });"));
+        assert!(html.contains("function lzmaDecode(packed)"));
+        assert!(html.contains("await __wbg_init({ module_or_path: lzmaDecode(packed) });"));
     }
 
     #[test]
     fn single_file_refuses_js_it_cannot_inline() {
-        let no_init = single_file_html(TEMPLATE, "", "export default 1;", b"").unwrap_err();
+        let no_init = single_file_html(TEMPLATE, "", "export default 1;", b"", unminified).unwrap_err();
         assert!(no_init.contains("__wbg_init"), "{no_init}");
         let importing = format!("import * as s from './snippets/x.js';\n{JS}");
-        let error = single_file_html(TEMPLATE, "", &importing, b"").unwrap_err();
+        let error = single_file_html(TEMPLATE, "", &importing, b"", unminified).unwrap_err();
         assert!(error.contains("snippets/x.js"), "{error}");
     }
 

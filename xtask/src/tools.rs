@@ -19,6 +19,10 @@ const BROWSER_PACKAGE_JSON: &str = r#"{"name":"sorot-browser-tests","private":tr
 /// output (Debian's binaryen 108 cannot).
 const BINARYEN: &str = "binaryen@132.0.0";
 
+/// esbuild from npm, which minifies the script and styles that
+/// `dist/sorot.html` inlines.
+const ESBUILD: &str = "esbuild@0.28.2";
+
 /// Where the npm build tools are installed, under the workspace root.
 pub const NPM_TOOLS_DIR: &str = "target/npm-tools";
 
@@ -26,6 +30,7 @@ pub const NPM_TOOLS_DIR: &str = "target/npm-tools";
 pub struct WasmTools {
     pub wasm_bindgen: PathBuf,
     pub wasm_opt: PathBuf,
+    pub esbuild: PathBuf,
 }
 
 pub fn ensure_wasm_tools(root: &Path) -> Result<WasmTools> {
@@ -36,27 +41,34 @@ pub fn ensure_wasm_tools(root: &Path) -> Result<WasmTools> {
         "Cargo.lock has no wasm-bindgen package; run `cargo generate-lockfile` in the workspace root",
     )?;
     let wasm_bindgen = ensure_wasm_bindgen(&wanted)?;
-    let wasm_opt = ensure_wasm_opt(root)?;
-    Ok(WasmTools { wasm_bindgen, wasm_opt })
+    let wasm_opt = ensure_npm_tool(root, BINARYEN, "wasm-opt")?;
+    let esbuild = ensure_npm_tool(root, ESBUILD, "esbuild")?;
+    Ok(WasmTools { wasm_bindgen, wasm_opt, esbuild })
 }
 
-/// binaryen's wasm-opt under `target/npm-tools`, installed from npm when
-/// missing (a package of JavaScript and wasm: nothing is downloaded later).
-fn ensure_wasm_opt(root: &Path) -> Result<PathBuf> {
+/// The command `command` of the npm package `package` under
+/// `target/npm-tools`, installed from npm when missing (packages of
+/// JavaScript, wasm or a prebuilt binary: nothing is downloaded later).
+fn ensure_npm_tool(root: &Path, package: &str, command: &str) -> Result<PathBuf> {
     let dir = root.join(NPM_TOOLS_DIR);
-    let wasm_opt = dir.join("node_modules/.bin/wasm-opt");
-    if wasm_opt.is_file() {
-        println!("wasm-opt: {}", wasm_opt.display());
-        return Ok(wasm_opt);
+    let path = dir.join("node_modules/.bin").join(command);
+    if path.is_file() {
+        println!("{command}: {}", path.display());
+        return Ok(path);
     }
-    println!("wasm-opt: missing, installing {BINARYEN} from npm into {NPM_TOOLS_DIR}");
+    println!("{command}: missing, installing {package} from npm into {NPM_TOOLS_DIR}");
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-    files::write(&dir.join("package.json"), "{\"name\":\"sorot-build-tools\",\"private\":true}\n")?;
-    cmd::run(Command::new("npm").args(["install", "--no-audit", "--no-fund", BINARYEN]).current_dir(&dir))?;
-    if wasm_opt.is_file() {
-        Ok(wasm_opt)
+    // npm drops packages its package.json does not list, so an existing one
+    // (naming the tools installed before) is kept.
+    let package_json = dir.join("package.json");
+    if !package_json.is_file() {
+        files::write(&package_json, "{\"name\":\"sorot-build-tools\",\"private\":true}\n")?;
+    }
+    cmd::run(Command::new("npm").args(["install", "--no-audit", "--no-fund", package]).current_dir(&dir))?;
+    if path.is_file() {
+        Ok(path)
     } else {
-        Err(format!("npm installed {BINARYEN}, but {} is missing", wasm_opt.display()))
+        Err(format!("npm installed {package}, but {} is missing", path.display()))
     }
 }
 

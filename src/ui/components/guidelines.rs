@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::model::{Label, LabelDef, Schema};
+use crate::sort::sort_by_key;
 
 use super::paint::chip_var;
 
@@ -20,7 +21,7 @@ pub struct GuidelinesProps {
 pub fn guidelines(props: &GuidelinesProps) -> Html {
     let mut defs: Vec<&LabelDef> = props.schema.labels().iter().collect();
     if let Some(focus) = &props.focus {
-        defs.sort_by_key(|def| def.label != *focus);
+        sort_by_key(&mut defs, |def| def.label != *focus);
     }
     let entries: Html = defs
         .into_iter()

@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::model::stats::{bar_chart, corpus_stats, document_stats};
 use crate::model::{AppState, Status};
+use crate::sort::sort_by;
 
 #[derive(Properties, PartialEq)]
 pub struct StatisticsProps {
@@ -57,7 +58,7 @@ pub fn statistics(props: &StatisticsProps) -> Html {
     };
     let statuses: Vec<_> = corpus.documents_by_status.iter().map(|(s, n)| (s.as_str().to_owned(), *n, status_color(*s).to_owned())).collect();
     let mut busiest = corpus.spans_per_document.clone();
-    busiest.sort_by(|a, b| b.1.cmp(&a.1));
+    sort_by(&mut busiest, |a, b| b.1.cmp(&a.1));
     let busiest: Vec<_> = busiest.into_iter().take(8).map(|(title, n)| (title.chars().take(18).collect(), n, "#0b5cad".to_owned())).collect();
     let lengths = corpus.span_length.map(|l| format!("Span length (code points): min {}, median {}, 90th percentile {}, max {}", l.min, l.median, l.p90, l.max));
     html! {
