@@ -143,12 +143,14 @@ pub fn app() -> Html {
             effects::store_annotator(name);
         }
     });
-    // Keep the selected span in view when Tab moves the selection.
+    // Keep the selected span in view when Tab moves the selection. Looked at
+    // in the next frame, whose layout it then shares, instead of forcing one
+    // more now (a new span is selected, and nearly always in view).
     {
         let selected = store.0.selected();
         use_effect_with(selected, move |selected| {
-            if let Some(id) = selected {
-                effects::scroll_to_span(id.0);
+            if let Some(id) = *selected {
+                effects::in_next_frame(move || effects::scroll_to_span(id.0));
             }
         });
     }

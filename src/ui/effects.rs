@@ -140,6 +140,12 @@ pub fn store_annotator(name: &str) {
     }
 }
 
+/// Runs `f` just before the browser lays out and paints its next frame.
+pub fn in_next_frame(f: impl FnOnce() + 'static) {
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let _ = gloo::utils::window().request_animation_frame(callback.unchecked_ref());
+}
+
 /// Resolves on a later turn of the event loop, so the page paints and takes
 /// input between the steps of a long task.
 pub async fn yield_to_page() {

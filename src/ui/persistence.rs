@@ -194,8 +194,9 @@ fn after_next_paint(write: impl FnOnce() + 'static) {
     };
     let fallback = run.clone();
     gloo::timers::callback::Timeout::new(100, fallback).forget();
-    let after_frame = wasm_bindgen::closure::Closure::once_into_js(move || gloo::timers::callback::Timeout::new(0, run).forget());
-    let _ = gloo::utils::window().request_animation_frame(after_frame.unchecked_ref());
+    super::effects::in_next_frame(move || {
+        gloo::timers::callback::Timeout::new(0, run).forget();
+    });
 }
 
 /// Writes the records that changed since the last write.
