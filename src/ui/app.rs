@@ -278,13 +278,15 @@ pub fn app() -> Html {
 
     let state = &store.0;
     let doc = state.current().clone();
-    // Statistics re-render only when documents or the schema change, not
-    // on every key press.
-    let stats_state = {
+    // Statistics follow the documents and the schema, a frame behind: they
+    // are worked out after a key press has been painted, never before.
+    let stats_state = use_state(|| Rc::new(state.clone()));
+    {
+        let stats_state = stats_state.clone();
         let deps = (state.documents().to_vec(), state.current_index(), state.schema().clone());
         let state = state.clone();
-        (*use_memo(deps, move |_| Rc::new(state))).clone()
-    };
+        use_effect_with(deps, move |_| effects::after_next_paint(move || stats_state.set(Rc::new(state))));
+    }
     let problem = state.notice().map(|notice| AttrValue::from(notice.message().to_owned()));
     let accept = match state.notice() {
         Some(Notice::Offer { accept, .. }) => Some(AttrValue::from(accept.clone())),
@@ -373,7 +375,7 @@ pub fn app() -> Html {
                         schema={state.schema().clone()}
                         focus={state.selected().and_then(|id| doc.annotations.get(id)).map(|span| span.label().clone())}
                     />
-                    <Statistics state={stats_state} />
+                    <Statistics state={(*stats_state).clone()} />
                     <DocumentList
                         documents={state.documents().to_vec()}
                         current={state.current_index()}

@@ -146,6 +146,22 @@ pub fn in_next_frame(f: impl FnOnce() + 'static) {
     let _ = gloo::utils::window().request_animation_frame(callback.unchecked_ref());
 }
 
+/// Runs `write` after the browser has painted the current frame, or after
+/// a tenth of a second if no frame comes (a hidden tab paints none).
+pub fn after_next_paint(write: impl FnOnce() + 'static) {
+    let write = Rc::new(RefCell::new(Some(write)));
+    let run = move || {
+        if let Some(write) = write.borrow_mut().take() {
+            write();
+        }
+    };
+    let fallback = run.clone();
+    gloo::timers::callback::Timeout::new(100, fallback).forget();
+    in_next_frame(move || {
+        gloo::timers::callback::Timeout::new(0, run).forget();
+    });
+}
+
 /// Resolves on a later turn of the event loop, so the page paints and takes
 /// input between the steps of a long task.
 pub async fn yield_to_page() {

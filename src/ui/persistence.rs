@@ -111,7 +111,7 @@ pub fn use_session_storage(store: &UseReducerHandle<Store>) -> StorageStatus {
                 // finishes meanwhile must not leave "saved" on screen.
                 status.set(StorageStatus::Saving);
                 if schedule {
-                    after_next_paint(move || {
+                    super::effects::after_next_paint(move || {
                         let store = latest.borrow().clone();
                         write_changes(&store.0, &written, &status);
                     });
@@ -181,22 +181,6 @@ fn note_change(state: &AppState, written: &Rc<RefCell<Written>>) -> Noted {
     let schedule = !written.scheduled;
     written.scheduled = true;
     Noted::Changed { schedule }
-}
-
-/// Runs `write` after the browser has painted the current frame, or after
-/// a tenth of a second if no frame comes (a hidden tab paints none).
-fn after_next_paint(write: impl FnOnce() + 'static) {
-    let write = Rc::new(RefCell::new(Some(write)));
-    let run = move || {
-        if let Some(write) = write.borrow_mut().take() {
-            write();
-        }
-    };
-    let fallback = run.clone();
-    gloo::timers::callback::Timeout::new(100, fallback).forget();
-    super::effects::in_next_frame(move || {
-        gloo::timers::callback::Timeout::new(0, run).forget();
-    });
 }
 
 /// Writes the records that changed since the last write.
