@@ -103,8 +103,18 @@ pub fn app() -> Html {
     {
         let article_ref = article_ref.clone();
         use_effect_with(store.0.caret(), move |caret| {
-            if let (Some(article), Some(caret)) = (article_ref.cast::<Element>(), caret) {
-                selection::mirror(&article, *caret);
+            let Some(caret) = *caret else { return };
+            let mirror = move || {
+                if let Some(article) = article_ref.cast::<Element>() {
+                    selection::mirror(&article, caret);
+                }
+            };
+            // Clearing the browser's selection (after tagging) can wait for
+            // the next frame's layout; showing a keyboard selection cannot.
+            if caret.range().is_some() {
+                mirror();
+            } else {
+                effects::in_next_frame(mirror);
             }
         });
     }
@@ -174,14 +184,14 @@ pub fn app() -> Html {
         let store = store.clone();
         Callback::from(move |id: Option<SpanId>| store.dispatch(Action::Select(id)))
     };
-    let onpick_in_list = {
-        let store = store.clone();
-        Callback::from(move |id: SpanId| {
-            store.dispatch(Action::Select(Some(id)));
-            // After the render: a span far down is drawn only once selected.
-            gloo::timers::callback::Timeout::new(0, move || effects::scroll_to_span(id.0)).forget();
-        })
-    };
+    // Callbacks handed to list rows are made once, so a render of the app
+    // leaves the rows' props equal and the rows alone.
+    let onpick_in_list = use_callback(store.dispatcher(), |id: SpanId, dispatcher| {
+        dispatcher.dispatch(Action::Select(Some(id)));
+        // After the render: a span far down is drawn only once selected.
+        gloo::timers::callback::Timeout::new(0, move || effects::scroll_to_span(id.0)).forget();
+    });
+    let onswitch = use_callback(store.dispatcher(), |index: usize, dispatcher| dispatcher.dispatch(Action::SwitchDocument(index)));
     let oncaret = {
         let store = store.clone();
         let article_ref = article_ref.clone();
@@ -380,7 +390,7 @@ pub fn app() -> Html {
                         documents={state.documents().to_vec()}
                         current={state.current_index()}
                         filter={state.status_filter()}
-                        onswitch={{ let store = store.clone(); Callback::from(move |i| store.dispatch(Action::SwitchDocument(i))) }}
+                        {onswitch}
                         onstatus={{ let store = store.clone(); Callback::from(move |s| store.dispatch(Action::SetStatus(s))) }}
                         onfilter={{ let store = store.clone(); Callback::from(move |f| store.dispatch(Action::FilterStatus(f))) }}
                         onshare={{
