@@ -45,8 +45,11 @@ struct Written {
     seen: Option<Seen>,
     /// A write is waiting for the next paint.
     scheduled: bool,
-    /// Counts scheduled writes, so only the latest one reports "saved".
-    generation: u64,
+    /// A write is under way; the next waits for it, so an older version of
+    /// a record is never stored over a newer one.
+    writing: bool,
+    /// A write was asked for while one was under way.
+    rerun: bool,
 }
 
 /// What the stored records depend on, compared by identity: a changed
@@ -111,10 +114,7 @@ pub fn use_session_storage(store: &UseReducerHandle<Store>) -> StorageStatus {
                 // finishes meanwhile must not leave "saved" on screen.
                 status.set(StorageStatus::Saving);
                 if schedule {
-                    super::effects::after_next_paint(move || {
-                        let store = latest.borrow().clone();
-                        write_changes(&store.0, &written, &status);
-                    });
+                    super::effects::after_next_paint(move || write_changes(latest, written, status));
                 }
             }
         });
@@ -184,12 +184,16 @@ fn note_change(state: &AppState, written: &Rc<RefCell<Written>>) -> Noted {
 }
 
 /// Writes the records that changed since the last write.
-fn write_changes(state: &AppState, written: &Rc<RefCell<Written>>, status: &UseStateHandle<StorageStatus>) {
+fn write_changes(latest: Rc<RefCell<UseReducerHandle<Store>>>, written: Rc<RefCell<Written>>, status: UseStateHandle<StorageStatus>) {
     let mut guard = written.borrow_mut();
     guard.scheduled = false;
-    guard.generation += 1;
-    let generation = guard.generation;
+    if guard.writing {
+        guard.rerun = true;
+        return;
+    }
     let Some(database) = guard.database.clone() else { return };
+    let store = latest.borrow().clone();
+    let state = &store.0;
     let mut records = Vec::new();
     for doc in state.documents() {
         let id = doc.document.id().to_owned();
@@ -211,17 +215,21 @@ fn write_changes(state: &AppState, written: &Rc<RefCell<Written>>, status: &UseS
         status.set(StorageStatus::Saved);
         return;
     }
+    guard.writing = true;
     drop(guard);
-    let (status, written) = (status.clone(), written.clone());
     wasm_bindgen_futures::spawn_local(async move {
-        match database.write(records).await {
-            Ok(()) => {
-                // A later change waiting for its own write is not saved yet.
-                let latest = { let written = written.borrow(); written.generation == generation && !written.scheduled };
-                if latest {
-                    status.set(StorageStatus::Saved);
-                }
-            }
+        let result = database.write(records).await;
+        let (rerun, scheduled) = {
+            let mut written = written.borrow_mut();
+            written.writing = false;
+            (std::mem::take(&mut written.rerun), written.scheduled)
+        };
+        match result {
+            // What changed meanwhile is written now, after this write.
+            Ok(()) if rerun => write_changes(latest, written, status),
+            // A change waiting for its own write is not saved yet.
+            Ok(()) if scheduled => {}
+            Ok(()) => status.set(StorageStatus::Saved),
             Err(problem) => {
                 // Forget what was written so the next change retries everything.
                 let mut written = written.borrow_mut();
