@@ -61,12 +61,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 
 /// "Saved in this browser · 3 changes not exported", or what is wrong.
 fn status(props: &ToolbarProps) -> Html {
-    let stored = match &props.storage {
-        StorageStatus::Loading => "Loading\u{2026}".to_owned(),
-        StorageStatus::Saving => "Saving\u{2026}".to_owned(),
-        StorageStatus::Saved if props.read_only => "Read-only tab".to_owned(),
-        StorageStatus::Saved => "Saved in this browser".to_owned(),
-        StorageStatus::Off(_) => "Not saved in this browser".to_owned(),
+    // `data-storage` names the state for the browser tests.
+    let (stored, storage) = match &props.storage {
+        StorageStatus::Loading => ("Loading\u{2026}", "loading"),
+        StorageStatus::Saving => ("Saving\u{2026}", "saving"),
+        StorageStatus::Saved if props.read_only => ("Read-only tab", "saved"),
+        StorageStatus::Saved => ("Saved in this browser", "saved"),
+        StorageStatus::Off(_) => ("Not saved in this browser", "off"),
     };
     let exported = match props.unsaved {
         0 => "all exported".to_owned(),
@@ -79,7 +80,7 @@ fn status(props: &ToolbarProps) -> Html {
         _ => "Every change is kept in this browser; Export JSON or Save to keep a file.".to_owned(),
     };
     html! {
-        <span class={classes!("save-status", warn.then_some("warn"))} data-storage={format!("{:?}", props.storage).split('(').next().unwrap_or_default().to_lowercase()} data-unsaved={props.unsaved.to_string()} {title}>
+        <span class={classes!("save-status", warn.then_some("warn"))} data-storage={storage} data-unsaved={props.unsaved.to_string()} {title}>
             {format!("{stored} \u{b7} {exported}")}
         </span>
     }
