@@ -119,13 +119,18 @@ pub fn app() -> Html {
         });
     }
     // The caret bar follows the caret and the text (new spans shift it):
-    // placed when either changes, not on every render.
+    // placed when either changes, not on every render, and measured in the
+    // next frame, whose layout it shares, before that frame is painted.
     {
         let article_ref = article_ref.clone();
         let shown = Rc::as_ptr(store.0.current()) as usize;
         use_effect_with((store.0.caret(), shown, store.0.show_invisibles()), move |(caret, _, _)| {
-            if let (Some(article), Some(caret)) = (article_ref.cast::<Element>(), caret) {
-                place_caret(&article, caret.head);
+            if let Some(caret) = *caret {
+                effects::in_next_frame(move || {
+                    if let Some(article) = article_ref.cast::<Element>() {
+                        place_caret(&article, caret.head);
+                    }
+                });
             }
         });
     }
@@ -169,17 +174,19 @@ pub fn app() -> Html {
         let store = store.clone();
         Callback::from(move |_: ()| store.dispatch(make()))
     };
-    let onlabel = {
-        let store = store.clone();
-        let article_ref = article_ref.clone();
-        Callback::from(move |label: Label| {
-            let range = article_ref.cast::<web_sys::Element>().and_then(|article| selection::selected_range(&article));
-            if range.is_some() {
-                selection::clear();
-            }
-            store.dispatch(Action::ApplyLabel { label, selection: range });
-        })
-    };
+    // The label bar's callbacks are made once, so a key press does not
+    // re-render the bar.
+    let onlabel = use_callback((store.dispatcher(), article_ref.clone()), |label: Label, (dispatcher, article_ref)| {
+        let range = article_ref.cast::<web_sys::Element>().and_then(|article| selection::selected_range(&article));
+        if range.is_some() {
+            selection::clear();
+        }
+        dispatcher.dispatch(Action::ApplyLabel { label, selection: range });
+    });
+    let onedit_labels = use_callback(store.dispatcher(), |_: (), dispatcher| dispatcher.dispatch(Action::ShowSchemaEditor(true)));
+    let onprecision = use_callback(store.dispatcher(), |precision, dispatcher| dispatcher.dispatch(Action::SetPrecision(precision)));
+    let oninvisibles = use_callback(store.dispatcher(), |_: (), dispatcher| dispatcher.dispatch(Action::ToggleInvisibles));
+    let ontheme = use_callback(store.dispatcher(), |theme, dispatcher| dispatcher.dispatch(Action::SetTheme(theme)));
     let onpick_in_text = {
         let store = store.clone();
         Callback::from(move |id: Option<SpanId>| store.dispatch(Action::Select(id)))
@@ -324,14 +331,14 @@ pub fn app() -> Html {
                     storage={storage.clone()}
                     read_only={state.read_only().is_some()}
                 />
-                <LabelBar schema={state.schema().clone()} {onlabel} onedit={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowSchemaEditor(true))) }}>
+                <LabelBar schema={state.schema().clone()} {onlabel} onedit={onedit_labels}>
                     <ViewControls
                         precision={state.precision()}
                         show_invisibles={state.show_invisibles()}
                         theme={state.theme()}
-                        onprecision={{ let store = store.clone(); Callback::from(move |p| store.dispatch(Action::SetPrecision(p))) }}
-                        oninvisibles={dispatch(|| Action::ToggleInvisibles)}
-                        ontheme={{ let store = store.clone(); Callback::from(move |theme| store.dispatch(Action::SetTheme(theme))) }}
+                        {onprecision}
+                        {oninvisibles}
+                        {ontheme}
                     />
                 </LabelBar>
             </div>
