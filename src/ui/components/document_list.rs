@@ -82,7 +82,7 @@ pub fn document_list(props: &DocumentListProps) -> Html {
         <nav class="panel-section" aria-labelledby="docs-heading">
             <h2 id="docs-heading">{format!("Documents ({total})")}</h2>
             <div class="progress" role="progressbar" aria-valuemin="0" aria-valuemax={total.to_string()} aria-valuenow={done.to_string()} aria-label="Documents done">
-                <div class="progress-bar" style={format!("width:{}%", if total == 0 { 0 } else { done * 100 / total })}></div>
+                <div class="progress-bar" style={format!("width:{}%", (done * 100).checked_div(total).unwrap_or(0))}></div>
                 <span class="progress-text">{format!("{done} / {total} done")}</span>
             </div>
             <div class="filters" role="group" aria-label="Show documents">{filters}</div>
