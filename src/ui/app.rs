@@ -96,39 +96,48 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
+    // The caret as of the latest render, for work put off to the next frame:
+    // keys pressed faster than frames must not see an older caret win.
+    let current_caret = use_mut_ref(|| None);
+    *current_caret.borrow_mut() = store.0.caret();
     // When the caret changes, mirror a keyboard selection into the browser's
     // selection, so what is highlighted is what is tagged. Only then: a render
     // for another reason (a save finishing) must not touch a selection the
     // user is making with the mouse.
     {
         let article_ref = article_ref.clone();
+        let current_caret = current_caret.clone();
         use_effect_with(store.0.caret(), move |caret| {
             let Some(caret) = *caret else { return };
-            let mirror = move || {
+            // Showing a keyboard selection happens now; clearing the browser's
+            // selection (after tagging) waits for the next frame's layout, and
+            // is skipped if the caret has moved on by then.
+            if caret.range().is_some() {
                 if let Some(article) = article_ref.cast::<Element>() {
                     selection::mirror(&article, caret);
                 }
-            };
-            // Clearing the browser's selection (after tagging) can wait for
-            // the next frame's layout; showing a keyboard selection cannot.
-            if caret.range().is_some() {
-                mirror();
-            } else {
-                effects::in_next_frame(mirror);
+                return;
             }
+            effects::in_next_frame(move || {
+                if let (Some(article), Some(latest)) = (article_ref.cast::<Element>(), *current_caret.borrow()) {
+                    if latest == caret {
+                        selection::mirror(&article, caret);
+                    }
+                }
+            });
         });
     }
     // The caret bar follows the caret and the text (new spans shift it):
     // placed when either changes, not on every render, and measured in the
-    // next frame, whose layout it shares, before that frame is painted.
+    // next frame, whose layout it shares, at the caret of the latest render.
     {
         let article_ref = article_ref.clone();
         let shown = Rc::as_ptr(store.0.current()) as usize;
         use_effect_with((store.0.caret(), shown, store.0.show_invisibles()), move |(caret, _, _)| {
-            if let Some(caret) = *caret {
+            if caret.is_some() {
                 effects::in_next_frame(move || {
-                    if let Some(article) = article_ref.cast::<Element>() {
-                        place_caret(&article, caret.head);
+                    if let (Some(article), Some(latest)) = (article_ref.cast::<Element>(), *current_caret.borrow()) {
+                        place_caret(&article, latest.head);
                     }
                 });
             }
