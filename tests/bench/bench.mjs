@@ -138,19 +138,29 @@ async function loadPage(browser, side, size, dependents) {
   }
 }
 
+/**
+ * Times opening `workload`; when it fails, notes the open and its
+ * `dependents` as missed and resolves false.
+ */
+async function openOrMiss(page, side, workload, dependents) {
+  const size = workload.size;
+  try {
+    record('open', size, 'ms', side, await timeOpen(page, side, workload));
+    return true;
+  } catch (error) {
+    missed('open', size, 'ms', side, reason(error));
+    for (const [figure, unit] of dependents) missed(figure, size, unit, side, 'not reached: open failed');
+    return false;
+  }
+}
+
 /** One run on one article: open, memory, the four edits, the scroll. */
 async function articleRun(browser, side, workload) {
   const size = workload.size;
   const page = await loadPage(browser, side, size, AFTER_OPEN);
   if (!page) return;
   try {
-    try {
-      record('open', size, 'ms', side, await timeOpen(page, side, workload));
-    } catch (error) {
-      missed('open', size, 'ms', side, reason(error));
-      for (const [figure, unit] of AFTER_OPEN) missed(figure, size, unit, side, 'not reached: open failed');
-      return;
-    }
+    if (!(await openOrMiss(page, side, workload, AFTER_OPEN))) return;
     await recordMemory(page, side, size);
 
     let step = EDITS[0];
@@ -261,13 +271,7 @@ async function corpusRun(browser, side, workload) {
   const page = await loadPage(browser, side, size, [...MEMORY, ...EXPORTS]);
   if (!page) return;
   try {
-    try {
-      record('open', size, 'ms', side, await timeOpen(page, side, workload));
-    } catch (error) {
-      missed('open', size, 'ms', side, reason(error));
-      for (const [figure, unit] of [...MEMORY, ...EXPORTS]) missed(figure, size, unit, side, 'not reached: open failed');
-      return;
-    }
+    if (!(await openOrMiss(page, side, workload, [...MEMORY, ...EXPORTS]))) return;
     await recordMemory(page, side, size);
     for (const [format, check] of [['JSON', checkJson], ['JSONL', checkJsonl]]) {
       try {

@@ -151,12 +151,7 @@ impl Section {
 /// The document's blocks with their spans and suggestions, in sections.
 fn sections(doc: &DocumentState) -> Vec<Rc<Section>> {
     let blocks = doc.document.blocks();
-    let mut spans: Vec<Vec<Span>> = vec![Vec::new(); blocks.len()];
-    for span in doc.annotations.spans() {
-        for i in overlapped(blocks, span.start(), span.end()) {
-            spans[i].push(span.clone());
-        }
-    }
+    let reach = longest_span(doc);
     let mut ghosts: Vec<Vec<(Ghost, Label)>> = vec![Vec::new(); blocks.len()];
     for (index, suggestion) in doc.suggestions.iter().enumerate() {
         for i in overlapped(blocks, suggestion.start, suggestion.end) {
@@ -165,8 +160,8 @@ fn sections(doc: &DocumentState) -> Vec<Rc<Section>> {
     }
     let mut contents = blocks
         .iter()
-        .zip(spans.into_iter().zip(ghosts))
-        .map(|(block, (spans, ghosts))| BlockContent { block: *block, spans: spans.into(), ghosts: ghosts.into() });
+        .zip(ghosts)
+        .map(|(block, ghosts)| BlockContent { block: *block, spans: block_spans(doc, reach, block), ghosts: ghosts.into() });
     let mut sections = Vec::new();
     loop {
         let blocks: Vec<BlockContent> = contents.by_ref().take(SECTION_BLOCKS).collect();
@@ -187,8 +182,7 @@ fn sections_after_edit(before: &DocumentState, sections: &[Rc<Section>], doc: &D
     }
     // A span overlapping a section starts at most the longest span's length
     // before it, so only that window of the sorted spans is compared.
-    let longest = |d: &DocumentState| d.annotations.spans().iter().map(|s| s.end() - s.start()).max().unwrap_or(0);
-    let reach = longest(before).max(longest(doc));
+    let reach = longest_span(before).max(longest_span(doc));
     let blocks = doc.document.blocks();
     sections
         .iter()
@@ -200,12 +194,22 @@ fn sections_after_edit(before: &DocumentState, sections: &[Rc<Section>], doc: &D
             let first = blocks.partition_point(|b| b.start < start);
             let rebuilt = section.blocks.iter().zip(&blocks[first..]).map(|(old, block)| BlockContent {
                 block: *block,
-                spans: overlapping(doc, reach, block.start, block.end).cloned().collect::<Vec<_>>().into(),
+                spans: block_spans(doc, reach, block),
                 ghosts: old.ghosts.clone(),
             });
             Rc::new(Section { blocks: rebuilt.collect() })
         })
         .collect()
+}
+
+/// The length of the longest span of `doc`, in chars.
+fn longest_span(doc: &DocumentState) -> usize {
+    doc.annotations.spans().iter().map(|s| s.end() - s.start()).max().unwrap_or(0)
+}
+
+/// The spans overlapping `block`, in order; `reach` is at least the longest.
+fn block_spans(doc: &DocumentState, reach: usize, block: &Block) -> Rc<[Span]> {
+    overlapping(doc, reach, block.start, block.end).cloned().collect()
 }
 
 /// The spans of `doc` overlapping `start..end`, in order, none longer than `reach`.
