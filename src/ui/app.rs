@@ -11,7 +11,7 @@ use crate::formats::jsonl::JsonlImport;
 use crate::formats::open::{self, Opened};
 use crate::formats::{html, schema_json, sorot_json, Corpus};
 use std::rc::Rc;
-use crate::model::{seed_document, Action, AppState, Label, Notice, Progress, SpanId};
+use crate::model::{seed_document, Action, AppState, DocumentState, Label, Notice, Progress, SpanId};
 use web_sys::{Element, HtmlElement};
 
 use super::components::article::Article;
@@ -313,6 +313,15 @@ pub fn app() -> Html {
         let state = state.clone();
         use_effect_with(deps, move |_| effects::after_next_paint(move || stats_state.set(Rc::new(state))));
     }
+    // The side panel follows the shown document and the selection a frame
+    // behind too: a key press paints its highlight first, and the details,
+    // the span list and the guidelines are laid out after that paint.
+    let panel = use_state_eq(|| PanelView { doc: doc.clone(), selected: state.selected() });
+    {
+        let panel = panel.clone();
+        let latest = PanelView { doc: doc.clone(), selected: state.selected() };
+        use_effect_with(latest.clone(), move |_| effects::after_next_paint(move || panel.set(latest)));
+    }
     let problem = state.notice().map(|notice| AttrValue::from(notice.message().to_owned()));
     let accept = match state.notice() {
         Some(Notice::Offer { accept, .. }) => Some(AttrValue::from(accept.clone())),
@@ -378,17 +387,17 @@ pub fn app() -> Html {
                 }
                 <aside class="side-panel" aria-label="Spans and documents">
                     <SpanDetails
-                        doc={doc.clone()}
-                        selected={state.selected()}
+                        doc={panel.doc.clone()}
+                        selected={panel.selected}
                         schema={state.schema().clone()}
                         {onrelabel}
                         onremove={dispatch(|| Action::UntagSelected)}
                         onvalue={{ let store = store.clone(); Callback::from(move |(id, value)| store.dispatch(Action::SetValue { id, value })) }}
                         ontag_all={{ let store = store.clone(); Callback::from(move |(all_documents, case_sensitive)| store.dispatch(Action::TagAll { all_documents, case_sensitive })) }}
                     />
-                    <SpanList doc={doc.clone()} selected={state.selected()} schema={state.schema().clone()} onpick={onpick_in_list} />
+                    <SpanList doc={panel.doc.clone()} selected={panel.selected} schema={state.schema().clone()} onpick={onpick_in_list} />
                     <SuggestionList
-                        doc={doc.clone()}
+                        doc={panel.doc.clone()}
                         schema={state.schema().clone()}
                         selected={state.selected_suggestion()}
                         onsuggest={dispatch(|| Action::Suggest)}
@@ -399,7 +408,7 @@ pub fn app() -> Html {
                     />
                     <Guidelines
                         schema={state.schema().clone()}
-                        focus={state.selected().and_then(|id| doc.annotations.get(id)).map(|span| span.label().clone())}
+                        focus={panel.selected.and_then(|id| panel.doc.annotations.get(id)).map(|span| span.label().clone())}
                     />
                     <Statistics state={(*stats_state).clone()} />
                     <DocumentList
@@ -455,6 +464,21 @@ pub fn app() -> Html {
                 <HelpOverlay onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowHelp(false))) }} />
             }
         </div>
+    }
+}
+
+/// What the side panel shows: the shown document and its selected span.
+#[derive(Clone)]
+struct PanelView {
+    doc: Rc<DocumentState>,
+    selected: Option<SpanId>,
+}
+
+/// The same document by identity, not by content: comparing a long article's
+/// spans on every render would cost more than the render.
+impl PartialEq for PanelView {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.doc, &other.doc) && self.selected == other.selected
     }
 }
 
