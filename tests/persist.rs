@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use proptest::prelude::*;
 use sorot::model::{seed_document, Action, AppState, Document, Label};
-use sorot::persist::snapshot::{doc_key, meta_of, migrate_meta, restore, stored_document, text_key, SnapshotError, SCHEMA_VERSION};
+use sorot::persist::snapshot::{doc_key, meta_of, migrate_meta, restore, stored_document, text_key, SnapshotError, StoredEdit, StoredSpan, SCHEMA_VERSION};
 
 /// Every record of `state`, as the browser database would hold them.
 fn records_of(state: &AppState) -> (String, HashMap<String, String>) {
@@ -93,5 +93,32 @@ proptest! {
         }
         let restored = round_trip(&state);
         prop_assert_eq!(restored.documents(), state.documents());
+    }
+}
+
+#[test]
+fn stored_edits_keep_their_version_1_form() {
+    let written = r#"[{"edit":"insert","span":{"id":1,"start":0,"end":5,"label":"ACTOR"}},{"edit":"remove","span":{"id":2,"start":3,"end":9,"label":"VICTIM_COUNT","value":"20"}},{"edit":"relabel","id":1,"to":"LOCATION"},{"edit":"set_value","id":2,"value":null},{"edit":"set_value","id":2,"value":"16"}]"#;
+    let span = |id, start, end, label: &str, value: Option<&str>| StoredSpan { id, start, end, label: label.to_owned(), value: value.map(str::to_owned) };
+    let edits: Vec<StoredEdit> = serde_json::from_str(written).unwrap();
+    assert_eq!(
+        edits,
+        [
+            StoredEdit::Insert { span: span(1, 0, 5, "ACTOR", None) },
+            StoredEdit::Remove { span: span(2, 3, 9, "VICTIM_COUNT", Some("20")) },
+            StoredEdit::Relabel { id: 1, to: "LOCATION".to_owned() },
+            StoredEdit::SetValue { id: 2, value: None },
+            StoredEdit::SetValue { id: 2, value: Some("16".to_owned()) },
+        ]
+    );
+    assert_eq!(serde_json::to_string(&edits).unwrap(), written);
+    for (damaged, why) in [
+        (r#"{"edit":"merge","id":1}"#, "\"merge\" is not a stored edit"),
+        (r#"{"edit":"relabel","id":1}"#, "a stored \"relabel\" edit has no \"to\""),
+        (r#"{"edit":"insert"}"#, "a stored \"insert\" edit has no \"span\""),
+        (r#"{"id":1}"#, "missing field `edit`"),
+    ] {
+        let problem = serde_json::from_str::<StoredEdit>(damaged).unwrap_err().to_string();
+        assert!(problem.contains(why), "{damaged}: {problem}");
     }
 }

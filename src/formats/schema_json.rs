@@ -8,31 +8,27 @@
 //! Sorot files carry it as their `schema` field (the top-level `labels` name
 //! list stays as in version 1); a schema can also be a file of its own.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::Value;
 
 use crate::model::label::PALETTE;
 use crate::model::{Example, Label, LabelDef, Schema, Stroke};
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct SchemaRecord {
     labels: Vec<LabelRecord>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct LabelRecord {
     name: String,
-    #[serde(default)]
     key: Option<String>,
-    #[serde(default)]
     color: Option<String>,
-    #[serde(default)]
     description: String,
-    #[serde(default)]
     examples: Vec<ExampleRecord>,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct ExampleRecord {
     text: String,
     positive: bool,
@@ -62,8 +58,7 @@ pub fn export(schema: &Schema) -> String {
 /// Reads a schema value; missing keys and colours are filled in, anything
 /// inconsistent (repeated names or keys, bad colours) is refused.
 pub fn from_value(value: &Value) -> Result<Schema, String> {
-    let record: SchemaRecord = serde_json::from_value(value.clone())
-        .map_err(|e| format!("the schema is not {{\"labels\": [{{\"name\", \"key\", \"color\", \"description\"}}]}} ({e})"))?;
+    let record = schema_record(value)?;
     let mut taken: Vec<char> = record.labels.iter().filter_map(|l| single_char(l.key.as_deref())).collect();
     let labels = record
         .labels
@@ -93,6 +88,49 @@ pub fn from_value(value: &Value) -> Result<Schema, String> {
         })
         .collect::<Result<Vec<_>, _>>()?;
     Schema::from_labels(labels)
+}
+
+/// The records of a schema value, read by hand rather than by a derived
+/// `Deserialize`: that would add a second copy of serde's reading code, for
+/// values already parsed, to the shipped wasm.
+fn schema_record(value: &Value) -> Result<SchemaRecord, String> {
+    let Some(labels) = value.get("labels").and_then(Value::as_array) else {
+        return Err("the schema is not {\"labels\": [{\"name\", \"key\", \"color\", \"description\"}]}".to_owned());
+    };
+    let labels = labels.iter().enumerate().map(|(index, label)| label_record(index + 1, label)).collect::<Result<_, _>>()?;
+    Ok(SchemaRecord { labels })
+}
+
+/// Label `number` (counting from 1) of a schema; a missing or null field is
+/// left to its default.
+fn label_record(number: usize, label: &Value) -> Result<LabelRecord, String> {
+    if !label.is_object() {
+        return Err(format!("label {number} of the schema is not an object with a \"name\""));
+    }
+    let field = |name: &str| label.get(name).filter(|value| !value.is_null());
+    let text = |name: &str| match field(name) {
+        None => Ok(None),
+        Some(Value::String(text)) => Ok(Some(text.clone())),
+        Some(_) => Err(format!("the \"{name}\" of label {number} of the schema is not text")),
+    };
+    let examples = match field("examples") {
+        None => Vec::new(),
+        Some(Value::Array(examples)) => examples
+            .iter()
+            .map(|example| match (example.get("text").and_then(Value::as_str), example.get("positive").and_then(Value::as_bool)) {
+                (Some(text), Some(positive)) => Ok(ExampleRecord { text: text.to_owned(), positive }),
+                _ => Err(format!("an example of label {number} of the schema is not {{\"text\", \"positive\": true or false}}")),
+            })
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err(format!("the \"examples\" of label {number} of the schema are not a list")),
+    };
+    Ok(LabelRecord {
+        name: text("name")?.unwrap_or_default(),
+        key: text("key")?,
+        color: text("color")?,
+        description: text("description")?.unwrap_or_default(),
+        examples,
+    })
 }
 
 /// The schema a JSON file holds: a schema file, or a Sorot file's `schema`.
@@ -133,6 +171,9 @@ mod tests {
             (r#"{"labels": [{"name": "A", "color": "red"}]}"#, "colour"),
             (r#"{"labels": [{"name": " "}]}"#, "no name"),
             (r#"{"labels": 3}"#, "is not"),
+            (r#"{"labels": ["A"]}"#, "label 1 of the schema is not an object"),
+            (r#"{"labels": [{"name": "A"}, {"name": 7}]}"#, "the \"name\" of label 2"),
+            (r#"{"labels": [{"name": "A", "examples": [{"text": "x"}]}]}"#, "an example of label 1"),
         ] {
             let err = from_value(&serde_json::from_str(json).unwrap()).unwrap_err();
             assert!(err.contains(why), "{json}: {err}");

@@ -85,14 +85,43 @@ pub struct StoredSpan {
     pub value: Option<String>,
 }
 
-/// One stored undo step.
+/// One stored undo step: `{"edit": "insert", "span": {…}}` and so on.
+///
+/// Read through [`EditRecord`]: serde reads an internally tagged enum by
+/// buffering each record in a generic tree first, and that reader alone is
+/// several KB of the shipped wasm.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "edit", rename_all = "snake_case")]
+#[serde(tag = "edit", rename_all = "snake_case", try_from = "EditRecord")]
 pub enum StoredEdit {
     Insert { span: StoredSpan },
     Remove { span: StoredSpan },
     Relabel { id: u64, to: String },
     SetValue { id: u64, value: Option<String> },
+}
+
+/// Every field any [`StoredEdit`] has, as one flat record.
+#[derive(Deserialize)]
+struct EditRecord {
+    edit: String,
+    span: Option<StoredSpan>,
+    id: Option<u64>,
+    to: Option<String>,
+    value: Option<String>,
+}
+
+impl TryFrom<EditRecord> for StoredEdit {
+    type Error = String;
+
+    fn try_from(record: EditRecord) -> Result<Self, String> {
+        let missing = |field: &str| format!("a stored \"{}\" edit has no \"{field}\"", record.edit);
+        Ok(match record.edit.as_str() {
+            "insert" => StoredEdit::Insert { span: record.span.clone().ok_or_else(|| missing("span"))? },
+            "remove" => StoredEdit::Remove { span: record.span.clone().ok_or_else(|| missing("span"))? },
+            "relabel" => StoredEdit::Relabel { id: record.id.ok_or_else(|| missing("id"))?, to: record.to.clone().ok_or_else(|| missing("to"))? },
+            "set_value" => StoredEdit::SetValue { id: record.id.ok_or_else(|| missing("id"))?, value: record.value },
+            other => return Err(format!("\"{other}\" is not a stored edit (insert, remove, relabel or set_value)")),
+        })
+    }
 }
 
 /// Why a stored session cannot be read back.
@@ -167,13 +196,18 @@ pub fn stored_document(doc: &DocumentState) -> StoredDocument {
 /// Brings an index record of any known schema up to [`SCHEMA_VERSION`].
 pub fn migrate_meta(raw: &str) -> Result<SessionMeta, SnapshotError> {
     let corrupt = |problem: String| SnapshotError::Corrupt { key: "meta".to_owned(), problem };
-    let value: serde_json::Value = serde_json::from_str(raw).map_err(|e| corrupt(e.to_string()))?;
-    let version = value.get("schema_version").and_then(serde_json::Value::as_u64).ok_or_else(|| corrupt("no schema_version".to_owned()))?;
+    // The version first, alone: a newer record may not fit this build's type.
+    #[derive(Deserialize)]
+    struct Version {
+        schema_version: Option<u64>,
+    }
+    let version: Version = serde_json::from_str(raw).map_err(|e| corrupt(e.to_string()))?;
+    let version = version.schema_version.ok_or_else(|| corrupt("no schema_version".to_owned()))?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > SCHEMA_VERSION {
         return Err(SnapshotError::FutureVersion { found: version });
     }
-    serde_json::from_value(value).map_err(|e| corrupt(e.to_string()))
+    serde_json::from_str(raw).map_err(|e| corrupt(e.to_string()))
 }
 
 /// Rebuilds the state from its records; `records` maps keys to JSON or text.
