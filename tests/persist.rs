@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use proptest::prelude::*;
 use sorot::model::{seed_document, Action, AppState, Document, Label};
+use sorot::persist::read;
 use sorot::persist::snapshot::{doc_key, meta_of, migrate_meta, restore, stored_document, text_key, SnapshotError, StoredEdit, StoredSpan, SCHEMA_VERSION};
 
 /// Every record of `state`, as the browser database would hold them.
@@ -100,7 +101,8 @@ proptest! {
 fn stored_edits_keep_their_version_1_form() {
     let written = r#"[{"edit":"insert","span":{"id":1,"start":0,"end":5,"label":"ACTOR"}},{"edit":"remove","span":{"id":2,"start":3,"end":9,"label":"VICTIM_COUNT","value":"20"}},{"edit":"relabel","id":1,"to":"LOCATION"},{"edit":"set_value","id":2,"value":null},{"edit":"set_value","id":2,"value":"16"}]"#;
     let span = |id, start, end, label: &str, value: Option<&str>| StoredSpan { id, start, end, label: label.to_owned(), value: value.map(str::to_owned) };
-    let edits: Vec<StoredEdit> = serde_json::from_str(written).unwrap();
+    let values: Vec<serde_json::Value> = serde_json::from_str(written).unwrap();
+    let edits: Vec<StoredEdit> = values.iter().map(|value| read::edit(value, "an edit".to_owned()).unwrap()).collect();
     assert_eq!(
         edits,
         [
@@ -112,13 +114,59 @@ fn stored_edits_keep_their_version_1_form() {
         ]
     );
     assert_eq!(serde_json::to_string(&edits).unwrap(), written);
-    for (damaged, why) in [
-        (r#"{"edit":"merge","id":1}"#, "\"merge\" is not a stored edit"),
-        (r#"{"edit":"relabel","id":1}"#, "a stored \"relabel\" edit has no \"to\""),
-        (r#"{"edit":"insert"}"#, "a stored \"insert\" edit has no \"span\""),
-        (r#"{"id":1}"#, "missing field `edit`"),
+}
+
+#[test]
+fn a_damaged_document_record_names_the_part_that_is_damaged() {
+    let (meta, mut records) = records_of(&{
+        let mut state = AppState::with_document(seed_document());
+        tag(&mut state, "Kao Kim Hourn", "ACTOR");
+        state
+    });
+    let key = doc_key(seed_document().id());
+    let good: serde_json::Value = serde_json::from_str(&records[&key]).unwrap();
+    for (damage, why) in [
+        (r#"{"spans": [{"id": 1, "start": 0, "end": 5}]}"#, "span 1 has no \"label\""),
+        (r#"{"spans": [{"id": 1, "start": -3, "end": 5, "label": "ACTOR"}]}"#, "the \"start\" of span 1 is not a whole number"),
+        (r#"{"spans": "none"}"#, "the \"spans\" of the document record is not a list"),
+        (r#"{"undo": [[{"edit": "merge"}]]}"#, "edit 1 of undo step 1 is a \"merge\" edit"),
+        (r#"{"undo": [[{"edit": "relabel", "id": 1}]]}"#, "edit 1 of undo step 1 has no \"to\""),
+        (r#"{"undo": [[{"edit": "insert"}]]}"#, "edit 1 of undo step 1 has no \"span\""),
+        (r#"{"redo": [{"edit": "insert"}]}"#, "redo step 1 is not a list of edits"),
+        (r#"{"stamps": [[1, 2]]}"#, "a stamp is not [span id, created, updated]"),
+        (r#"{"rejected": [[1, 2, 3]]}"#, "a rejected suggestion is not [start, end, label]"),
+        (r#"{"meta": {"source": 7}}"#, "the \"source\" of its \"meta\" is not text"),
+        (r#"{"id": null}"#, "the document record has no \"id\""),
     ] {
-        let problem = serde_json::from_str::<StoredEdit>(damaged).unwrap_err().to_string();
-        assert!(problem.contains(why), "{damaged}: {problem}");
+        let mut record = good.clone();
+        for (field, value) in serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(damage).unwrap() {
+            record[field] = value;
+        }
+        records.insert(key.clone(), record.to_string());
+        let err = restore(&migrate_meta(&meta).unwrap(), &records).unwrap_err();
+        match err {
+            SnapshotError::Corrupt { key: named, problem } => {
+                assert_eq!(named, key);
+                assert!(problem.contains(why), "{damage}: {problem}");
+            }
+            other => panic!("{damage}: {other:?}"),
+        }
     }
+}
+
+#[test]
+fn a_damaged_index_record_says_what_is_wrong() {
+    for (meta, why) in [
+        (r#"{"schema_version": 1, "documents": [3], "current": 0, "next_span_id": 1, "unsaved_changes": 0}"#, "a document id in the index record is not text"),
+        (r#"{"schema_version": 1, "documents": [], "next_span_id": 1, "unsaved_changes": 0}"#, "the index record has no \"current\""),
+        (r#"{"schema_version": 1, "documents": [], "current": 0, "next_span_id": 1, "unsaved_changes": 0, "scroll_y": "top"}"#, "the \"scroll_y\" of the index record is not a number"),
+    ] {
+        match migrate_meta(meta) {
+            Err(SnapshotError::Corrupt { key, problem }) => assert!(key == "meta" && problem.contains(why), "{meta}: {problem}"),
+            other => panic!("{meta}: {other:?}"),
+        }
+    }
+    let written = r#"{"schema_version": 1, "documents": ["a"], "current": 0, "next_span_id": 4, "unsaved_changes": 2, "scroll_y": 640.5}"#;
+    let meta = migrate_meta(written).unwrap();
+    assert_eq!((meta.documents, meta.current, meta.next_span_id, meta.unsaved_changes, meta.scroll_y, meta.schema), (vec!["a".to_owned()], 0, 4, 2, 640.5, None));
 }

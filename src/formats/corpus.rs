@@ -190,7 +190,12 @@ impl CorpusDocument {
     /// One open document of the annotator.
     pub fn from_state(doc: &DocumentState) -> CorpusDocument {
         let meta = &doc.meta;
-        let extra = meta.extra_json.as_deref().and_then(|json| serde_json::from_str(json).ok()).unwrap_or_default();
+        // Read as a value, not straight into a map: a typed read would carry a
+        // second JSON reader in the wasm (see `persist::read`).
+        let extra = match meta.extra_json.as_deref().and_then(|json| serde_json::from_str(json).ok()) {
+            Some(Value::Object(extra)) => extra.into_iter().collect(),
+            _ => BTreeMap::new(),
+        };
         CorpusDocument {
             id: doc.document.id().to_owned(),
             title: doc.document.title().to_owned(),

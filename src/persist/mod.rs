@@ -3,4 +3,5 @@
 //! an [`AppState`](crate::model::AppState). Pure Rust; the IndexedDB calls
 //! live in `ui::storage`.
 
+pub mod read;
 pub mod snapshot;

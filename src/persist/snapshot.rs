@@ -16,7 +16,10 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
+use serde_json::Value;
+
+use super::read;
 
 use crate::model::edit::Edit;
 use crate::model::history::{History, Revision};
@@ -28,7 +31,7 @@ use crate::model::{Annotations, AppState, Document, DocumentState, Label, Metada
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The session's index record.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SessionMeta {
     pub schema_version: u32,
     /// Document ids in the order they were opened.
@@ -37,36 +40,30 @@ pub struct SessionMeta {
     pub next_span_id: u64,
     pub unsaved_changes: u32,
     /// The page's vertical scroll position when last stored.
-    #[serde(default)]
     pub scroll_y: f64,
     /// The label schema, as `formats::schema_json` writes it.
-    #[serde(default)]
     pub schema: Option<serde_json::Value>,
 }
 
 /// One document's spans and history (its text is stored apart).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StoredDocument {
     pub id: String,
     /// `"todo"`, `"in progress"`, `"done"` or `"skipped"`.
-    #[serde(default)]
     pub status: String,
-    #[serde(default)]
     pub meta: StoredMetadata,
     pub spans: Vec<StoredSpan>,
     /// When each span was created and last changed: `(id, created, updated)`
     /// in ms since 1970.
-    #[serde(default)]
     pub stamps: Vec<(u64, u64, u64)>,
     /// Rejected suggestions as `(start, end, label)`: never offered again.
-    #[serde(default)]
     pub rejected: Vec<(usize, usize, String)>,
     pub undo: Vec<Vec<StoredEdit>>,
     pub redo: Vec<Vec<StoredEdit>>,
 }
 
 /// A document's metadata as stored.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct StoredMetadata {
     pub source: Option<String>,
     pub date: Option<String>,
@@ -74,54 +71,26 @@ pub struct StoredMetadata {
     pub extra_json: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct StoredSpan {
     pub id: u64,
     pub start: usize,
     pub end: usize,
     pub label: String,
     /// The span's normalised value as JSON text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
 }
 
-/// One stored undo step: `{"edit": "insert", "span": {…}}` and so on.
-///
-/// Read through [`EditRecord`]: serde reads an internally tagged enum by
-/// buffering each record in a generic tree first, and that reader alone is
-/// several KB of the shipped wasm.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "edit", rename_all = "snake_case", try_from = "EditRecord")]
+/// One stored undo step: `{"edit": "insert", "span": {…}}` and so on
+/// (read back by [`read::edit`]).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "edit", rename_all = "snake_case")]
 pub enum StoredEdit {
     Insert { span: StoredSpan },
     Remove { span: StoredSpan },
     Relabel { id: u64, to: String },
     SetValue { id: u64, value: Option<String> },
-}
-
-/// Every field any [`StoredEdit`] has, as one flat record.
-#[derive(Deserialize)]
-struct EditRecord {
-    edit: String,
-    span: Option<StoredSpan>,
-    id: Option<u64>,
-    to: Option<String>,
-    value: Option<String>,
-}
-
-impl TryFrom<EditRecord> for StoredEdit {
-    type Error = String;
-
-    fn try_from(record: EditRecord) -> Result<Self, String> {
-        let missing = |field: &str| format!("a stored \"{}\" edit has no \"{field}\"", record.edit);
-        Ok(match record.edit.as_str() {
-            "insert" => StoredEdit::Insert { span: record.span.clone().ok_or_else(|| missing("span"))? },
-            "remove" => StoredEdit::Remove { span: record.span.clone().ok_or_else(|| missing("span"))? },
-            "relabel" => StoredEdit::Relabel { id: record.id.ok_or_else(|| missing("id"))?, to: record.to.clone().ok_or_else(|| missing("to"))? },
-            "set_value" => StoredEdit::SetValue { id: record.id.ok_or_else(|| missing("id"))?, value: record.value },
-            other => return Err(format!("\"{other}\" is not a stored edit (insert, remove, relabel or set_value)")),
-        })
-    }
 }
 
 /// Why a stored session cannot be read back.
@@ -196,18 +165,13 @@ pub fn stored_document(doc: &DocumentState) -> StoredDocument {
 /// Brings an index record of any known schema up to [`SCHEMA_VERSION`].
 pub fn migrate_meta(raw: &str) -> Result<SessionMeta, SnapshotError> {
     let corrupt = |problem: String| SnapshotError::Corrupt { key: "meta".to_owned(), problem };
-    // The version first, alone: a newer record may not fit this build's type.
-    #[derive(Deserialize)]
-    struct Version {
-        schema_version: Option<u64>,
-    }
-    let version: Version = serde_json::from_str(raw).map_err(|e| corrupt(e.to_string()))?;
-    let version = version.schema_version.ok_or_else(|| corrupt("no schema_version".to_owned()))?;
+    let value: Value = serde_json::from_str(raw).map_err(|e| corrupt(e.to_string()))?;
+    let version = value.get("schema_version").and_then(Value::as_u64).ok_or_else(|| corrupt("no schema_version".to_owned()))?;
     let version = u32::try_from(version).unwrap_or(u32::MAX);
     if version > SCHEMA_VERSION {
         return Err(SnapshotError::FutureVersion { found: version });
     }
-    serde_json::from_str(raw).map_err(|e| corrupt(e.to_string()))
+    read::meta(&value).map_err(corrupt)
 }
 
 /// Rebuilds the state from its records; `records` maps keys to JSON or text.
@@ -219,9 +183,9 @@ pub fn restore(meta: &SessionMeta, records: &HashMap<String, String>) -> Result<
             let get = |key: String| records.get(&key).ok_or(SnapshotError::Missing { key });
             let text = get(text_key(id))?;
             let key = doc_key(id);
-            let stored: StoredDocument =
-                serde_json::from_str(get(key.clone())?).map_err(|e| SnapshotError::Corrupt { key: key.clone(), problem: e.to_string() })?;
-            restore_document(id, text, stored).map_err(|problem| SnapshotError::Corrupt { key, problem })
+            let corrupt = |problem| SnapshotError::Corrupt { key: key.clone(), problem };
+            let record: Value = serde_json::from_str(get(key.clone())?).map_err(|e| corrupt(e.to_string()))?;
+            read::document(&record).and_then(|stored| restore_document(id, text, stored)).map_err(corrupt)
         })
         .collect::<Result<Vec<_>, _>>()?;
     let corrupt = |problem: String| SnapshotError::Corrupt { key: "meta".to_owned(), problem };

@@ -28,7 +28,7 @@
 
 use std::fmt;
 
-use serde_json::{Map, Value as Json};
+use serde_json::Value as Json;
 
 use super::numerals::parse_at;
 use super::tokens::{tokenize, Token};
@@ -181,7 +181,8 @@ impl PatternSet {
 }
 
 fn parse_line(line: &str) -> Result<Pattern, PatternErrorKind> {
-    let object: Map<String, Json> = serde_json::from_str(line).map_err(|e| PatternErrorKind::NotJson(e.to_string()))?;
+    let value: Json = serde_json::from_str(line).map_err(|e| PatternErrorKind::NotJson(e.to_string()))?;
+    let Json::Object(object) = value else { return Err(PatternErrorKind::NotJson("it holds JSON, but not an object".to_owned())) };
     if let Some(field) = object.keys().find(|k| !matches!(k.as_str(), "label" | "pattern" | "id")) {
         return Err(PatternErrorKind::UnknownField(field.clone()));
     }
