@@ -106,7 +106,9 @@ fn assemble_dist(
     let css = pack::concat_styles(&read_styles(&root.join("styles"))?);
     let (wasm, js) = imports::shorten(&files::read(wasm_path)?, &files::read_to_string(js_path)?)?;
     let index = pack::index_html(&template)?;
-    let single = pack::single_file_html(&template, &css, &js, &wasm, minify)?;
+    let packed = pack::pack_wasm(&wasm)?;
+    pack::check_unpacks(&packed, &wasm, js_path.parent().unwrap_or(root))?;
+    let single = pack::single_file_html(&template, &css, &js, &packed, minify)?;
 
     let dist = root.join("dist");
     files::recreate_dir(&dist)?;

@@ -13,6 +13,7 @@ mod pack;
 mod serve;
 mod test;
 mod tools;
+mod wasm_split;
 
 use std::env;
 use std::path::{Path, PathBuf};

@@ -10,7 +10,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 use lzma_rust2::{LzmaOptions, LzmaWriter};
 
-use crate::Result;
+use crate::{files, wasm_split, Result};
 
 /// Where `index.html` wants the styles.
 pub const STYLES_MARKER: &str = "<!-- sorot:styles -->";
@@ -25,6 +25,9 @@ const LINKED_SCRIPT: &str = "<script type=\"module\">import init from './sorot.j
 /// own `DecompressionStream` only knows gzip and deflate, which leave the
 /// wasm about a third larger.
 const LZMA_DECODER: &str = include_str!("lzma_decode.js");
+
+/// `unsplitWasm(bytes)`, which undoes [`wasm_split::split`].
+const UNSPLIT_DECODER: &str = include_str!("wasm_unsplit.js");
 
 /// The function wasm-bindgen's `--target web` output exports as default.
 const INIT_FUNCTION: &str = "async function __wbg_init(";
@@ -51,30 +54,31 @@ pub fn index_html(template: &str) -> Result<String> {
 }
 
 /// One HTML file holding the styles, the wasm-bindgen JS and the wasm (as
-/// base64 of its LZMA), which runs when opened from `file://`. The styles
-/// and the whole script pass through `minify(text, "css" or "js")` first.
+/// base64 of what [`pack_wasm`] made of it), which runs when opened from
+/// `file://`. The styles and the whole script pass through
+/// `minify(text, "css" or "js")` first.
 pub fn single_file_html(
     template: &str,
     css: &str,
     js: &str,
-    wasm: &[u8],
+    packed_wasm: &[u8],
     minify: impl Fn(&str, &str) -> Result<String>,
 ) -> Result<String> {
     check_inlinable(js)?;
     let styles = format!("<style>\n{}</style>", escape_end_tag(&minify(css, "css")?, "style"));
-    let loader = wasm_loader(&base64(&lzma(wasm)?));
-    let script = minify(&format!("{js}\n{LZMA_DECODER}{loader}"), "js")?;
+    let loader = wasm_loader(&base64(packed_wasm));
+    let script = minify(&format!("{js}\n{LZMA_DECODER}{UNSPLIT_DECODER}{loader}"), "js")?;
     let script = format!("<script type=\"module\">\n{}</script>", escape_end_tag(&script, "script"));
     fill_template(template, &styles, &script)
 }
 
-/// Code run after the wasm-bindgen JS and [`LZMA_DECODER`]: unpacks the
+/// Code run after the wasm-bindgen JS and the two decoders: unpacks the
 /// embedded wasm and starts it.
 fn wasm_loader(wasm_lzma_base64: &str) -> String {
     format!(
         "{{\n\
          const packed = Uint8Array.from(atob(\"{wasm_lzma_base64}\"), (c) => c.charCodeAt(0));\n\
-         await __wbg_init({{ module_or_path: lzmaDecode(packed) }});\n\
+         await __wbg_init({{ module_or_path: unsplitWasm(lzmaDecode(packed)) }});\n\
          }}\n"
     )
 }
@@ -186,6 +190,40 @@ pub fn lzma(bytes: &[u8]) -> Result<Vec<u8>> {
     Ok(packed)
 }
 
+/// The wasm as `sorot.html` carries it: its code split into streams
+/// ([`wasm_split`]), then LZMA.
+pub fn pack_wasm(wasm: &[u8]) -> Result<Vec<u8>> {
+    lzma(&wasm_split::split(wasm)?)
+}
+
+/// Runs the page's own decoders under Node on `packed` (in `work_dir`) and
+/// checks they give back `wasm` exactly, so a packing bug stops the build
+/// instead of shipping a page that cannot start.
+pub fn check_unpacks(packed: &[u8], wasm: &[u8], work_dir: &std::path::Path) -> Result {
+    let packed_path = work_dir.join("sorot.packed");
+    let unpacked_path = work_dir.join("sorot.unpacked.wasm");
+    let script_path = work_dir.join("unpack.cjs");
+    files::write(&packed_path, packed)?;
+    files::write(
+        &script_path,
+        format!(
+            "{LZMA_DECODER}{UNSPLIT_DECODER}\nconst fs = require('fs');\n\
+             fs.writeFileSync(process.argv[3], unsplitWasm(lzmaDecode(fs.readFileSync(process.argv[2]))));\n"
+        ),
+    )?;
+    crate::cmd::run(std::process::Command::new("node").arg(&script_path).arg(&packed_path).arg(&unpacked_path))?;
+    let unpacked = files::read(&unpacked_path)?;
+    if unpacked != wasm {
+        let first = unpacked.iter().zip(wasm).position(|(a, b)| a != b).unwrap_or(unpacked.len().min(wasm.len()));
+        return Err(format!(
+            "the page's decoders do not give back the wasm (first difference at byte {first} of {}); \
+             xtask/src/wasm_split.rs and wasm_unsplit.js disagree",
+            wasm.len()
+        ));
+    }
+    Ok(())
+}
+
 /// Standard base64 (RFC 4648) with `=` padding.
 pub fn base64(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -277,6 +315,22 @@ pub mod tests {
     }
 
     #[test]
+    fn the_page_rebuilds_a_split_module_and_notices_a_wrong_one() {
+        let dir = std::env::temp_dir().join(format!("xtask-unsplit-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let module = crate::wasm_split::tests::every_immediate();
+        let packed = pack_wasm(&module).unwrap();
+        check_unpacks(&packed, &module, &dir).unwrap();
+        let no_code = b"\0asm\x01\0\0\0";
+        check_unpacks(&pack_wasm(no_code).unwrap(), no_code, &dir).unwrap();
+        let mut other = module.clone();
+        *other.last_mut().unwrap() ^= 1;
+        let error = check_unpacks(&packed, &other, &dir).unwrap_err();
+        assert!(error.contains(&format!("first difference at byte {}", module.len() - 1)), "{error}");
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
     fn gzip_round_trips() {
         let data = b"sorot sorot sorot sorot".repeat(100);
         let packed = gzip(&data).unwrap();
@@ -330,22 +384,23 @@ pub mod tests {
     #[test]
     fn single_file_minifies_the_styles_and_the_whole_script() {
         let shout = |text: &str, language: &str| Ok(format!("{language}:{}", text.to_uppercase()));
-        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"\0asm", shout).unwrap();
+        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"packed", shout).unwrap();
         assert!(html.contains("<style>\ncss:P {}\n</style>"));
         assert!(html.contains("js:ASYNC FUNCTION __WBG_INIT("));
         assert!(html.contains("FUNCTION LZMADECODE(PACKED)"));
+        assert!(html.contains("FUNCTION UNSPLITWASM(PACKED)"));
     }
 
     #[test]
     fn single_file_inlines_everything() {
-        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"\0asm", unminified).unwrap();
+        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"packed", unminified).unwrap();
         assert!(html.contains("<style>\np {}\n</style>"));
         assert!(html.contains("const s = '<\\/script>';"));
         assert_eq!(html.matches("</script>").count(), 1);
-        let embedded = base64(&lzma(b"\0asm").unwrap());
-        assert!(html.contains(&format!("atob(\"{embedded}\")")));
+        assert!(html.contains(&format!("atob(\"{}\")", base64(b"packed"))));
         assert!(html.contains("function lzmaDecode(packed)"));
-        assert!(html.contains("await __wbg_init({ module_or_path: lzmaDecode(packed) });"));
+        assert!(html.contains("function unsplitWasm(packed)"));
+        assert!(html.contains("await __wbg_init({ module_or_path: unsplitWasm(lzmaDecode(packed)) });"));
     }
 
     #[test]
