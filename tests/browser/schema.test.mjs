@@ -1,6 +1,7 @@
 // The label schema: edit it (add, key, rename), tag with the new key,
 // export it inside the Sorot file, adopt it from the file in a fresh
-// browser, and see the guideline follow the selected span.
+// browser, and see the guideline follow the selected span. Fields keep what
+// is typed in them through renders for other reasons.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, tag, exportJson, assertOffsetsValid, HTTP_URL } from './harness.mjs';
@@ -71,4 +72,44 @@ test('removing a label with spans relabels them, and the change undoes', async (
   ({ json } = await exportJson(page));
   assert.deepEqual(json.documents[0].spans.map((s) => s.label), ['LOCATION']);
   await page.context().close();
+});
+
+/**
+ * Makes the page render for a reason of its own while a field keeps the
+ * focus, as a save finishing or the side panel catching up does: the help
+ * overlay opens and closes by keys sent to the page rather than the field.
+ */
+async function renderElsewhere(page) {
+  for (const key of ['?', 'Escape']) {
+    await page.evaluate((key) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })), key);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  }
+}
+
+test('what is being typed in a field survives renders for other reasons', async () => {
+  const page = await openApp(browser, HTTP_URL);
+  await tag(page, 'Kao Kim Hourn', '1', { context: 'Jenderal ASEAN, Kao Kim Hourn, menyoroti' });
+  const value = page.getByLabel('Normalised value');
+  await value.fill('tiga');
+  await renderElsewhere(page);
+  assert.equal(await value.inputValue(), 'tiga', 'a render left the typed value alone');
+  await value.press('Tab');
+  await renderElsewhere(page);
+  assert.equal(await value.inputValue(), '3', 'the committed value stands, normalised');
+
+  await page.getByRole('button', { name: 'Edit labels' }).click();
+  const key = page.getByLabel('Key of ACTOR');
+  await key.fill('9');
+  await renderElsewhere(page);
+  assert.equal(await key.inputValue(), '9', 'a render left the typed key alone');
+  await key.press('Tab');
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  assert.equal(await page.locator('.label-button', { hasText: 'ACTOR' }).locator('kbd').textContent(), '9');
+  // A refused edit shows the value that stands again.
+  await page.getByRole('button', { name: 'Edit labels' }).click();
+  await page.getByLabel('Key of ACTOR').fill('2');
+  await page.getByLabel('Key of ACTOR').press('Tab');
+  await page.waitForSelector('.notice.problem');
+  assert.equal(await page.getByLabel('Key of ACTOR').inputValue(), '9');
+  assert.deepEqual(page.sorotErrors, []);
 });

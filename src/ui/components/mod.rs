@@ -5,6 +5,7 @@ pub mod article;
 pub mod block;
 pub mod compare;
 pub mod document_list;
+pub mod field;
 pub mod guidelines;
 pub mod help;
 pub mod label_bar;

@@ -9,6 +9,8 @@ use yew::prelude::*;
 
 use crate::model::{AppState, Label, SchemaEdit};
 
+use super::field::Field;
+
 #[derive(Properties, PartialEq)]
 pub struct SchemaEditorProps {
     pub state: Rc<AppState>,
@@ -43,8 +45,8 @@ pub fn schema_editor(props: &SchemaEditorProps) -> Html {
             let label = def.label.clone();
             let edit = |make: fn(Label, String) -> Option<SchemaEdit>| {
                 let (onedit, label) = (props.onedit.clone(), label.clone());
-                Callback::from(move |event: Event| {
-                    if let Some(edit) = make(label.clone(), value_of(&event)) {
+                Callback::from(move |value: String| {
+                    if let Some(edit) = make(label.clone(), value) {
                         onedit.emit(edit);
                     }
                 })
@@ -71,18 +73,18 @@ pub fn schema_editor(props: &SchemaEditorProps) -> Html {
                 .collect();
             html! {
                 <li class="schema-row" key={def.label.name().to_owned()} data-schema-label={def.label.name().to_owned()}>
-                    <input class="schema-color" type="color" value={def.color.clone()} onchange={recolor} aria-label={format!("Colour of {}", def.label)} />
-                    <input class="schema-key" type="text" maxlength="1" value={def.key.to_string()} onchange={rekey} aria-label={format!("Key of {}", def.label)} />
-                    <input class="schema-name" type="text" value={def.label.name().to_owned()} onchange={rename} aria-label={format!("Name of {}", def.label)} />
+                    <Field class="schema-color" kind="color" value={def.color.clone()} onchange={recolor} label={format!("Colour of {}", def.label)} />
+                    <Field class="schema-key" maxlength="1" value={def.key.to_string()} onchange={rekey} label={format!("Key of {}", def.label)} />
+                    <Field class="schema-name" value={def.label.name().to_owned()} onchange={rename} label={format!("Name of {}", def.label)} />
                     <span class="schema-count">{format!("{count} spans")}</span>
                     <button onclick={moved(true)} disabled={index == 0} aria-label={format!("Move {} up", def.label)}>{"\u{2191}"}</button>
                     <button onclick={moved(false)} disabled={index + 1 == schema.labels().len()} aria-label={format!("Move {} down", def.label)}>{"\u{2193}"}</button>
-                    <select onchange={remove} aria-label={format!("Remove {}", def.label)}>
+                    <select onchange={remove.reform(|event: Event| value_of(&event))} aria-label={format!("Remove {}", def.label)}>
                         <option value="" selected=true>{"Remove\u{2026}"}</option>
                         <option value="-">{if count == 0 { "Remove".to_owned() } else { format!("Remove with its {count} spans") }}</option>
                         {targets}
                     </select>
-                    <textarea class="schema-description" rows="2" value={def.description.clone()} onchange={describe} aria-label={format!("Guideline of {}", def.label)} />
+                    <Field class="schema-description" multiline=true value={def.description.clone()} onchange={describe} label={format!("Guideline of {}", def.label)} />
                 </li>
             }
         })

@@ -4,12 +4,12 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::formats::tokens::{self, PreviewToken};
 use crate::model::{Document, DocumentState, Label, Schema, SpanId};
 
+use super::field::Field;
 use super::paint::chip_var;
 
 /// The id `Enter` focuses.
@@ -64,19 +64,13 @@ pub fn span_details(props: &SpanDetailsProps) -> Html {
             {token_preview(&props.doc.document, span.start(), span.end())}
             <label class="value-field">
                 {"Value"}
-                <input
-                    type="text"
-                    aria-label="Normalised value"
+                <Field
+                    label="Normalised value"
                     placeholder="e.g. 20, dua puluh, ratusan"
                     value={span.value().map(|v| v.to_string()).unwrap_or_default()}
                     onchange={{
                         let (onvalue, id) = (props.onvalue.clone(), span.id());
-                        Callback::from(move |event: Event| {
-                            if let Some(input) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
-                                let text = input.value();
-                                onvalue.emit((id, (!text.trim().is_empty()).then_some(text)));
-                            }
-                        })
+                        Callback::from(move |text: String| onvalue.emit((id, (!text.trim().is_empty()).then_some(text))))
                     }}
                 />
             </label>
