@@ -15,6 +15,8 @@
 //!   classification); [`flatten`] fits nested spans into them, with notes.
 //! - [`tokens`]: the one tokenisation rule of the flat formats.
 //! - [`text`]: decoding opened `.txt` files.
+//! - `json_fields`: strict reading of a JSON object's fields, for records that
+//!   must be whole (the schema here, the stored session in `persist`).
 
 pub mod brat;
 pub mod conll;
@@ -25,6 +27,7 @@ pub mod flatten;
 pub mod hf;
 pub mod html;
 mod iob;
+pub(crate) mod json_fields;
 pub mod jsonl;
 pub mod label_studio;
 pub mod open;

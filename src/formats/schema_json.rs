@@ -11,6 +11,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+use super::json_fields::Record;
 use crate::model::label::PALETTE;
 use crate::model::{Example, Label, LabelDef, Schema, Stroke};
 
@@ -107,28 +108,20 @@ fn label_record(number: usize, label: &Value) -> Result<LabelRecord, String> {
     if !label.is_object() {
         return Err(format!("label {number} of the schema is not an object with a \"name\""));
     }
-    let field = |name: &str| label.get(name).filter(|value| !value.is_null());
-    let text = |name: &str| match field(name) {
-        None => Ok(None),
-        Some(Value::String(text)) => Ok(Some(text.clone())),
-        Some(_) => Err(format!("the \"{name}\" of label {number} of the schema is not text")),
-    };
-    let examples = match field("examples") {
-        None => Vec::new(),
-        Some(Value::Array(examples)) => examples
-            .iter()
-            .map(|example| match (example.get("text").and_then(Value::as_str), example.get("positive").and_then(Value::as_bool)) {
-                (Some(text), Some(positive)) => Ok(ExampleRecord { text: text.to_owned(), positive }),
-                _ => Err(format!("an example of label {number} of the schema is not {{\"text\", \"positive\": true or false}}")),
-            })
-            .collect::<Result<_, _>>()?,
-        Some(_) => return Err(format!("the \"examples\" of label {number} of the schema are not a list")),
-    };
+    let record = Record::of(label, format!("label {number} of the schema"))?;
+    let examples = record
+        .optional_list("examples")?
+        .iter()
+        .map(|example| match (example.get("text").and_then(Value::as_str), example.get("positive").and_then(Value::as_bool)) {
+            (Some(text), Some(positive)) => Ok(ExampleRecord { text: text.to_owned(), positive }),
+            _ => Err(format!("an example of label {number} of the schema is not {{\"text\", \"positive\": true or false}}")),
+        })
+        .collect::<Result<_, _>>()?;
     Ok(LabelRecord {
-        name: text("name")?.unwrap_or_default(),
-        key: text("key")?,
-        color: text("color")?,
-        description: text("description")?.unwrap_or_default(),
+        name: record.optional_text("name")?.unwrap_or_default(),
+        key: record.optional_text("key")?,
+        color: record.optional_text("color")?,
+        description: record.optional_text("description")?.unwrap_or_default(),
         examples,
     })
 }

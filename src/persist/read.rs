@@ -7,7 +7,9 @@
 //! already carries the reader for plain JSON values. Reading by hand also
 //! lets every message name the record part that is damaged.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::formats::json_fields::Record;
 
 use super::snapshot::{SessionMeta, StoredDocument, StoredEdit, StoredMetadata, StoredSpan};
 
@@ -126,66 +128,4 @@ fn triple(value: &Value) -> Option<&[Value; 3]> {
 
 fn to_usize(n: u64) -> Option<usize> {
     usize::try_from(n).ok()
-}
-
-/// A JSON object being read, called `what` in messages.
-struct Record<'a> {
-    fields: &'a Map<String, Value>,
-    what: String,
-}
-
-impl<'a> Record<'a> {
-    fn of(value: &'a Value, what: String) -> Result<Self, String> {
-        match value.as_object() {
-            Some(fields) => Ok(Record { fields, what }),
-            None => Err(format!("{what} is not a JSON object")),
-        }
-    }
-
-    /// The field, unless it is missing or null.
-    fn get(&self, name: &str) -> Option<&'a Value> {
-        self.fields.get(name).filter(|value| !value.is_null())
-    }
-
-    fn missing(&self, name: &str) -> String {
-        format!("{} has no \"{name}\"", self.what)
-    }
-
-    fn wrong(&self, name: &str, expected: &str) -> String {
-        format!("the \"{name}\" of {} is not {expected}", self.what)
-    }
-
-    fn text(&self, name: &str) -> Result<String, String> {
-        self.optional_text(name)?.ok_or_else(|| self.missing(name))
-    }
-
-    fn optional_text(&self, name: &str) -> Result<Option<String>, String> {
-        match self.get(name) {
-            None => Ok(None),
-            Some(Value::String(text)) => Ok(Some(text.clone())),
-            Some(_) => Err(self.wrong(name, "text")),
-        }
-    }
-
-    /// A whole number that fits `T` (`usize`, `u32` or `u64`).
-    fn whole<T: TryFrom<u64>>(&self, name: &str) -> Result<T, String> {
-        let value = self.get(name).ok_or_else(|| self.missing(name))?;
-        value.as_u64().and_then(|n| T::try_from(n).ok()).ok_or_else(|| self.wrong(name, "a whole number in range"))
-    }
-
-    fn list(&self, name: &str) -> Result<&'a [Value], String> {
-        match self.get(name) {
-            None => Err(self.missing(name)),
-            Some(_) => self.optional_list(name),
-        }
-    }
-
-    /// The list, or no items when the field is missing.
-    fn optional_list(&self, name: &str) -> Result<&'a [Value], String> {
-        match self.get(name) {
-            None => Ok(&[]),
-            Some(Value::Array(items)) => Ok(items),
-            Some(_) => Err(self.wrong(name, "a list")),
-        }
-    }
 }

@@ -9,7 +9,7 @@
 //! change it reports, so a refused edit shows the value that stands.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -52,13 +52,7 @@ pub fn field(props: &FieldProps) -> Html {
     let onchange = {
         let (onchange, reported) = (props.onchange.clone(), reported.clone());
         Callback::from(move |event: Event| {
-            let target = event.target();
-            let value = match (target.as_ref().and_then(|t| t.dyn_ref::<HtmlInputElement>()), target.as_ref().and_then(|t| t.dyn_ref::<HtmlTextAreaElement>())) {
-                (Some(input), _) => input.value(),
-                (None, Some(area)) => area.value(),
-                (None, None) => return,
-            };
-            onchange.emit(value);
+            onchange.emit(value_of(&event));
             reported.set(reported.wrapping_add(1));
         })
     };
@@ -77,4 +71,15 @@ pub fn field(props: &FieldProps) -> Html {
             />
         }
     }
+}
+
+/// The value of the input, select or text area an event came from.
+pub fn value_of(event: &Event) -> String {
+    let target = event.target();
+    target
+        .as_ref()
+        .and_then(|t| t.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value))
+        .or_else(|| target.as_ref().and_then(|t| t.dyn_ref::<HtmlSelectElement>().map(HtmlSelectElement::value)))
+        .or_else(|| target.as_ref().and_then(|t| t.dyn_ref::<HtmlTextAreaElement>().map(HtmlTextAreaElement::value)))
+        .unwrap_or_default()
 }

@@ -3,13 +3,11 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::model::{AppState, Label, SchemaEdit};
 
-use super::field::Field;
+use super::field::{value_of, Field};
 
 #[derive(Properties, PartialEq)]
 pub struct SchemaEditorProps {
@@ -18,17 +16,6 @@ pub struct SchemaEditorProps {
     pub onundo: Callback<()>,
     pub onexport: Callback<()>,
     pub onclose: Callback<()>,
-}
-
-/// The value of the input, select or textarea an event came from.
-fn value_of(event: &Event) -> String {
-    let target = event.target();
-    target
-        .as_ref()
-        .and_then(|t| t.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value))
-        .or_else(|| target.as_ref().and_then(|t| t.dyn_ref::<HtmlSelectElement>().map(HtmlSelectElement::value)))
-        .or_else(|| target.as_ref().and_then(|t| t.dyn_ref::<HtmlTextAreaElement>().map(HtmlTextAreaElement::value)))
-        .unwrap_or_default()
 }
 
 #[function_component(SchemaEditor)]
