@@ -99,8 +99,22 @@ export async function tag(page, target, key, options) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-span-item]').length === n, before + 1);
 }
 
+/** How many spans the side panel lists, once it has caught up with the article. */
 export async function spanCount(page) {
+  await panelCaughtUp(page);
   return page.locator('[data-span-item]').count();
+}
+
+/**
+ * Waits until the side panel's span list, which follows the article a
+ * frame behind, shows the document the article shows, with as many spans.
+ */
+export async function panelCaughtUp(page) {
+  await page.waitForFunction(() => {
+    const article = document.querySelector('article.article');
+    const list = document.querySelector('section[data-span-count]');
+    return article && list && article.dataset.doc === list.dataset.doc && article.dataset.spanCount === list.dataset.spanCount;
+  });
 }
 
 /** Clicks "Export JSON" and returns the parsed download. */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { launch, openApp, tag, exportJson, HTTP_URL, FILE_URL, spanCount, FLAGS } from './harness.mjs';
+import { launch, openApp, tag, exportJson, HTTP_URL, FILE_URL, spanCount, panelCaughtUp, FLAGS } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -46,6 +46,8 @@ for (const [where, url] of [['http', HTTP_URL], ['file://', FILE_URL]]) {
     await page.keyboard.press('Control+Shift+Z');
     await page.waitForFunction(() => document.querySelectorAll('[data-span-item]').length === 1);
     await page.locator('.doc-item').first().click();
+    await page.waitForFunction(() => document.querySelector('article h1')?.textContent !== 'Kedua 💩');
+    await panelCaughtUp(page);
     assert.deepEqual(await spanTexts(page), ['Kao Kim Hourn', 'Nusa Dua Bali']);
     await page.context().close();
   });

@@ -107,6 +107,8 @@ pub fn article(props: &ArticleProps) -> Html {
             lang="id"
             aria-label={format!("Document: {}", document.title())}
             data-caret={props.caret_head.map(|head| head.to_string())}
+            data-doc={document.id().to_owned()}
+            data-span-count={props.doc.annotations.len().to_string()}
             {onmouseup}
         >
             {sections}

@@ -81,7 +81,10 @@ pub fn span_list(props: &SpanListProps) -> Html {
         })
         .collect();
     html! {
-        <section class="panel-section" aria-labelledby="spans-heading">
+        // Which document, with how many spans, the list shows: the article
+        // says the same of itself, so a reader (or a test) can tell when the
+        // list, a frame behind, has caught up.
+        <section class="panel-section" aria-labelledby="spans-heading" data-doc={props.doc.document.id().to_owned()} data-span-count={annotations.len().to_string()}>
             <h2 id="spans-heading">{format!("Spans ({})", annotations.len())}</h2>
             <ul class="counts">{counts}</ul>
             if annotations.is_empty() {
