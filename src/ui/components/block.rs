@@ -200,8 +200,10 @@ fn render_segment(segment: &Segment, text: &str, props: &BlockProps) -> Html {
             }
         })
         .collect();
+    // Keyed by where it starts: a new span splits one segment and leaves
+    // the rest of the block's segments, and their elements, as they were.
     html! {
-        <>
+        <key={segment.start}>
             {tags}
             {ghost_tags}
             {run_views}
