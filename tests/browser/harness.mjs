@@ -99,6 +99,29 @@ export async function tag(page, target, key, options) {
   await page.waitForFunction((n) => document.querySelectorAll('[data-span-item]').length === n, before + 1);
 }
 
+/**
+ * Scrolls to the top of the page once any smooth scroll under way (a new
+ * span brought into view) has come to rest, and waits for the frame that
+ * shows it: positions measured after this stay true.
+ */
+export async function scrollToTop(page) {
+  await page.evaluate(() => new Promise((resolve) => {
+    let last = -1;
+    let still = 0;
+    const step = () => {
+      still = scrollY === last ? still + 1 : 0;
+      last = scrollY;
+      if (still < 3) {
+        requestAnimationFrame(step);
+        return;
+      }
+      scrollTo(0, 0);
+      requestAnimationFrame(() => requestAnimationFrame(resolve));
+    };
+    requestAnimationFrame(step);
+  }));
+}
+
 /** How many spans the side panel lists, once it has caught up with the article. */
 export async function spanCount(page) {
   await panelCaughtUp(page);

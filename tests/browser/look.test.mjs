@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, openApp, tag, screenshot, HTTP_URL } from './harness.mjs';
+import { launch, openApp, tag, exportJson, screenshot, scrollToTop, HTTP_URL } from './harness.mjs';
 
 // The README shows these: written by this test from the real build.
 const README_SHOTS = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'screenshots');
@@ -36,6 +36,28 @@ test('statistics count what was tagged, and Share as HTML writes a read-only ann
   await page.context().close();
 });
 
+test('saving and exporting never move the article: the bars keep their height at laptop widths', async () => {
+  for (const width of [1400, 1280]) {
+    const page = await openApp(browser, HTTP_URL);
+    await page.setViewportSize({ width, height: 900 });
+    await page.waitForSelector('[data-storage="saved"]');
+    // Every height the bars are laid out at, frame by frame, from here on.
+    await page.evaluate(() => {
+      window.barHeights = new Set();
+      new ResizeObserver((entries) => entries.forEach((e) => window.barHeights.add(Math.round(e.contentRect.height))))
+        .observe(document.querySelector('.top-bars'));
+    });
+    await tag(page, 'Kao Kim Hourn', '1', { context: 'Jenderal ASEAN, Kao Kim Hourn, menyoroti' });
+    await page.waitForSelector('[data-storage="saved"]');
+    await exportJson(page);
+    await page.waitForSelector('[data-storage="saved"][data-unsaved="0"]');
+    await page.keyboard.press('Control+z');
+    await page.waitForSelector('[data-storage="saved"][data-unsaved="1"]');
+    assert.equal((await page.evaluate(() => [...window.barHeights])).length, 1, `at ${width}px the bars changed height while saving`);
+    await page.context().close();
+  }
+});
+
 test('light and dark themes, captured for the README', async () => {
   const page = await openApp(browser, HTTP_URL);
   await tag(page, 'Kao Kim Hourn', '1', { context: 'Jenderal ASEAN, Kao Kim Hourn, menyoroti' });
@@ -43,7 +65,7 @@ test('light and dark themes, captured for the README', async () => {
   await tag(page, 'ASEAN', '1', { context: 'ASEAN menangkal isu ini (TPPO) secara kolektif' });
   await tag(page, 'Nusa Dua Bali', '3', { context: 'ASCC 2023 di Nusa Dua Bali, Senin' });
   await tag(page, '20 warga negara Indonesia (WNI)', '2');
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop(page);
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'light');
   await screenshot(page, 'sorot-light.png');
   fs.mkdirSync(README_SHOTS, { recursive: true });

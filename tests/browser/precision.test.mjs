@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   launch, openApp, tag, dragSelect, exportJson, assertOffsetsValid, openText, keyboardSelect, codePointIndex,
-  screenshot, HTTP_URL, spanCount,
+  screenshot, HTTP_URL, spanCount, scrollToTop,
 } from './harness.mjs';
 
 let browser;
@@ -139,7 +139,7 @@ test('snapping, trimming, Alt for exact characters, double-click, and clipping t
   await page.keyboard.press('3');
   await page.waitForFunction((n) => document.querySelectorAll('[data-span-item]').length === n, count + 1);
   // A drag from the label bar into the title keeps only the part inside the article.
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await scrollToTop(page);
   const hint = await page.locator('.label-bar .hint').boundingBox();
   const title = await page.locator('article h1 .seg').first().evaluate((seg) => {
     const range = document.createRange();

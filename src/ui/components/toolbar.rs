@@ -59,7 +59,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     }
 }
 
-/// "Saved in this browser · 3 changes not exported", or what is wrong.
+/// "Saved in this browser" over "3 changes not exported", or what is wrong.
 fn status(props: &ToolbarProps) -> Html {
     // `data-storage` names the state for the browser tests.
     let (stored, storage) = match &props.storage {
@@ -81,7 +81,8 @@ fn status(props: &ToolbarProps) -> Html {
     };
     html! {
         <span class={classes!("save-status", warn.then_some("warn"))} data-storage={storage} data-unsaved={props.unsaved.to_string()} {title}>
-            {format!("{stored} \u{b7} {exported}")}
+            <span>{stored}</span>
+            <span>{exported}</span>
         </span>
     }
 }
