@@ -484,7 +484,10 @@ impl PartialEq for PanelView {
 
 /// Moves the article's caret bar to char position `head`.
 fn place_caret(article: &Element, head: usize) {
-    let (Some(bar), Some(rect)) = (article.query_selector(".caret").ok().flatten(), selection::caret_rect(article, head)) else {
+    // The bar is the article's last child: looked up there, not searched for
+    // through every run of a long article.
+    let bar = article.last_element_child().filter(|last| last.class_list().contains("caret"));
+    let (Some(bar), Some(rect)) = (bar, selection::caret_rect(article, head)) else {
         return;
     };
     let origin = article.get_bounding_client_rect();

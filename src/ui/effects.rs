@@ -146,20 +146,49 @@ pub fn in_next_frame(f: impl FnOnce() + 'static) {
     let _ = gloo::utils::window().request_animation_frame(callback.unchecked_ref());
 }
 
+/// Work waiting for the next painted frame.
+#[derive(Default)]
+struct AfterPaint {
+    /// Which wait the work belongs to; the next one once it has run.
+    wait: u64,
+    work: Vec<Box<dyn FnOnce()>>,
+}
+
+thread_local! {
+    static AFTER_PAINT: RefCell<AfterPaint> = RefCell::default();
+}
+
 /// Runs `write` after the browser has painted the current frame, or after
-/// a tenth of a second if no frame comes (a hidden tab paints none).
+/// a tenth of a second if no frame comes (a hidden tab paints none). Work
+/// put off during one frame runs together, in order, in one task, however
+/// many parts of the page wait.
 pub fn after_next_paint(write: impl FnOnce() + 'static) {
-    let write = Rc::new(RefCell::new(Some(write)));
-    let run = move || {
-        if let Some(write) = write.borrow_mut().take() {
-            write();
-        }
-    };
-    let fallback = run.clone();
-    gloo::timers::callback::Timeout::new(100, fallback).forget();
-    in_next_frame(move || {
-        gloo::timers::callback::Timeout::new(0, run).forget();
+    let (wait, first) = AFTER_PAINT.with(|waiting| {
+        let mut waiting = waiting.borrow_mut();
+        waiting.work.push(Box::new(write));
+        (waiting.wait, waiting.work.len() == 1)
     });
+    if first {
+        gloo::timers::callback::Timeout::new(100, move || run_after_paint(wait)).forget();
+        in_next_frame(move || {
+            gloo::timers::callback::Timeout::new(0, move || run_after_paint(wait)).forget();
+        });
+    }
+}
+
+/// Runs the work of wait `wait`, unless it has run already.
+fn run_after_paint(wait: u64) {
+    let due = AFTER_PAINT.with(|waiting| {
+        let mut waiting = waiting.borrow_mut();
+        if waiting.wait != wait {
+            return Vec::new();
+        }
+        waiting.wait += 1;
+        std::mem::take(&mut waiting.work)
+    });
+    for write in due {
+        write();
+    }
 }
 
 /// Resolves on a later turn of the event loop, so the page paints and takes

@@ -8,7 +8,7 @@
 //! caller of [`utf16_to_char`] and [`char_to_utf16`].
 
 use wasm_bindgen::JsCast;
-use web_sys::{DomRect, Element, Node, Range};
+use web_sys::{DomRect, Element, HtmlCollection, Node, Range};
 
 use crate::model::offsets::{char_to_utf16, utf16_to_char, Utf16Offset};
 use crate::model::Caret;
@@ -110,7 +110,8 @@ pub fn clear() {
 /// rendered: inside the run that contains it, or at the end of the run
 /// before it (a position between blocks goes to the next block's start).
 fn char_to_boundary(article: &Element, pos: usize) -> Option<(Node, u32)> {
-    let runs = article.query_selector_all(".seg").ok()?;
+    let block = block_at(article, pos)?;
+    let runs = block.query_selector_all(".seg").ok()?;
     let run_at = |i: u32| runs.item(i).and_then(|n| n.dyn_into::<Element>().ok());
     // The last run starting at or before `pos`.
     let (mut lo, mut hi) = (0u32, runs.length());
@@ -124,13 +125,44 @@ fn char_to_boundary(article: &Element, pos: usize) -> Option<(Node, u32)> {
     }
     let run = match lo.checked_sub(1).and_then(run_at) {
         Some(run) if data_offset(&run, "data-end")? >= pos => run,
-        _ => run_at(lo).or_else(|| run_at(runs.length().checked_sub(1)?))?,
+        _ => run_at(lo).or_else(|| first_run_after(&block)).or_else(|| run_at(runs.length().checked_sub(1)?))?,
     };
     let run_start = data_offset(&run, "data-start")?;
     let text = run.first_child()?;
     let data = text.text_content().unwrap_or_default();
     let inside = pos.clamp(run_start, data_offset(&run, "data-end")?) - run_start;
     Some((text, char_to_utf16(&data, inside)?.0))
+}
+
+/// The block element char `pos` falls in or after: the last one starting at
+/// or before it (else the first). Found by its `data-block` start among the
+/// article's sections, then among that section's blocks, so a lookup reads
+/// a few dozen attributes however long the article.
+fn block_at(article: &Element, pos: usize) -> Option<Element> {
+    let first_block_start = |section: &Element| section.first_element_child().and_then(|block| data_offset(&block, "data-block"));
+    let section = last_starting_by(&article.children(), pos, first_block_start)?;
+    last_starting_by(&section.children(), pos, |block| data_offset(block, "data-block"))
+}
+
+/// The last of `elements` whose start is at or before `pos`, else the
+/// first. An element without a start (the caret bar) counts as after all.
+fn last_starting_by(elements: &HtmlCollection, pos: usize, start_of: impl Fn(&Element) -> Option<usize>) -> Option<Element> {
+    let (mut lo, mut hi) = (0u32, elements.length());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if elements.item(mid).and_then(|element| start_of(&element)).is_some_and(|start| start <= pos) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    elements.item(lo.saturating_sub(1))
+}
+
+/// The first run of the block after `block`, in its section or the next.
+fn first_run_after(block: &Element) -> Option<Element> {
+    let next = block.next_element_sibling().or_else(|| block.parent_element()?.next_element_sibling()?.first_element_child())?;
+    next.has_attribute("data-block").then(|| next.query_selector(".seg").ok().flatten()).flatten()
 }
 
 /// Converts a DOM boundary point inside the article to a char offset.
