@@ -14,6 +14,7 @@ pub mod history;
 pub mod label;
 pub mod offsets;
 pub mod refine;
+pub mod rehearsal;
 pub mod segments;
 pub mod span;
 pub mod state;

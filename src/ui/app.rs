@@ -11,6 +11,7 @@ use crate::formats::jsonl::JsonlImport;
 use crate::formats::open::{self, Opened};
 use crate::formats::{html, schema_json, sorot_json, Corpus};
 use std::rc::Rc;
+use crate::model::rehearsal::rehearse_edits;
 use crate::model::{seed_document, Action, AppState, DocumentState, Label, Notice, Progress, SpanId};
 use web_sys::{Element, HtmlElement};
 
@@ -138,6 +139,22 @@ pub fn app() -> Html {
                 effects::in_next_frame(move || {
                     if let (Some(article), Some(latest)) = (article_ref.cast::<Element>(), *current_caret.borrow()) {
                         place_caret(&article, latest.head);
+                    }
+                });
+            }
+        });
+    }
+    // Once the article is first shown, while the page is idle, rehearse what
+    // a first key press runs: see model::rehearsal.
+    {
+        let loaded = store.0.clone();
+        let article_ref = article_ref.clone();
+        use_effect_with(storage != StorageStatus::Loading, move |shown| {
+            if *shown {
+                effects::when_idle(move || {
+                    rehearse_edits(&loaded);
+                    if let Some(article) = article_ref.cast::<Element>() {
+                        selection::rehearse(&article);
                     }
                 });
             }

@@ -176,6 +176,19 @@ pub fn after_next_paint(write: impl FnOnce() + 'static) {
     }
 }
 
+/// Runs `f` once the page is idle: after the tasks and input already
+/// waiting, or after a second at the latest. Where the browser has no idle
+/// callbacks, in a task of its own.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let run = wasm_bindgen::closure::Closure::once_into_js(move |_: JsValue| f());
+    let window = gloo::utils::window();
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1000);
+    if window.request_idle_callback_with_options(run.unchecked_ref(), &options).is_err() {
+        let _ = window.set_timeout_with_callback(run.unchecked_ref());
+    }
+}
+
 /// Runs the work of wait `wait`, unless it has run already.
 fn run_after_paint(wait: u64) {
     let due = AFTER_PAINT.with(|waiting| {

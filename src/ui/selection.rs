@@ -20,7 +20,12 @@ pub fn selected_range(article: &Element) -> Option<(usize, usize)> {
     if selection.range_count() == 0 || selection.is_collapsed() {
         return None;
     }
-    let range = selection.get_range_at(0).ok()?;
+    range_in_article(article, &selection.get_range_at(0).ok()?)
+}
+
+/// The part of `range` inside `article`, as chars `(start, end)`; `None`
+/// if that part is empty.
+fn range_in_article(article: &Element, range: &Range) -> Option<(usize, usize)> {
     let whole = gloo::utils::document().create_range().ok()?;
     whole.select_node_contents(article).ok()?;
     // `compareBoundaryPoints` is easy to misread: START_TO_END compares this
@@ -45,6 +50,19 @@ pub fn selected_range(article: &Element) -> Option<(usize, usize)> {
     let start = boundary_to_char(article, &start_node, start_offset)?;
     let end = boundary_to_char(article, &end_node, end_offset)?;
     (start < end).then_some((start, end))
+}
+
+/// Reads the first characters of the article through a range of its own,
+/// as a selection would be read, leaving the user's selection alone: run
+/// while the page is idle, so the first key press after loading does not
+/// wait for this path to be compiled (see `model::rehearsal`).
+pub fn rehearse(article: &Element) {
+    let Some(text) = article.query_selector(".seg").ok().flatten().and_then(|run| run.first_child()) else { return };
+    let Ok(range) = gloo::utils::document().create_range() else { return };
+    let length = text.text_content().map_or(0, |data| data.encode_utf16().count().min(8) as u32);
+    if range.set_start(&text, 0).is_ok() && range.set_end(&text, length).is_ok() {
+        range_in_article(article, &range);
+    }
 }
 
 /// The browser's selection as a caret: a collapsed click point or a
