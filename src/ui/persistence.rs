@@ -26,7 +26,7 @@ use super::store::Store;
 pub enum StorageStatus {
     /// Reading the saved session; the article waits for it.
     Loading,
-    /// A write is under way.
+    /// A change is not stored yet: its write waits or is under way.
     Saving,
     /// Everything shown is stored.
     Saved,
@@ -50,6 +50,14 @@ struct Written {
     writing: bool,
     /// A write was asked for while one was under way.
     rerun: bool,
+}
+
+impl Written {
+    /// Whether `state` is not all stored yet: it changed since the last
+    /// render noted, or a write waits or is under way.
+    fn pending(&self, state: &AppState) -> bool {
+        self.database.is_some() && (self.scheduled || self.writing || !self.seen.as_ref().is_some_and(|seen| seen.same_as(state)))
+    }
 }
 
 /// What the stored records depend on, compared by identity: a changed
@@ -105,23 +113,24 @@ pub fn use_session_storage(store: &UseReducerHandle<Store>) -> StorageStatus {
         let written = written.clone();
         let store = store.clone();
         use_effect(move || {
-            let writable = matches!(*status, StorageStatus::Saved | StorageStatus::Saving) && store.0.read_only().is_none();
+            let writable = *status == StorageStatus::Saved && store.0.read_only().is_none();
             if !writable {
                 return;
             }
-            if let Noted::Changed { schedule } = note_change(&store.0, &written) {
-                // Said at once, whatever this render showed: a write that
-                // finishes meanwhile must not leave "saved" on screen.
-                status.set(StorageStatus::Saving);
-                if schedule {
-                    super::effects::after_next_paint(move || write_changes(latest, written, status));
-                }
+            if let Noted::Changed { schedule: true } = note_change(&store.0, &written) {
+                super::effects::after_next_paint(move || write_changes(latest, written, status));
             }
         });
     }
 
     use_leave_guards(store, &written);
-    (*status).clone()
+    // "Saving" is worked out here, in the render that shows the change:
+    // set from the effect, it would render the whole page a second time on
+    // every key press. A finished write sets the status, which renders.
+    match &*status {
+        StorageStatus::Saved if store.0.read_only().is_none() && written.borrow().pending(&store.0) => StorageStatus::Saving,
+        other => other.clone(),
+    }
 }
 
 /// Takes the editor lock, opens the database and restores what it holds.
