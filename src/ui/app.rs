@@ -129,14 +129,15 @@ pub fn app() -> Html {
         });
     }
     // The caret bar follows the caret and the text (new spans shift it):
-    // placed when either changes, not on every render, and measured in the
-    // next frame, whose layout it shares, at the caret of the latest render.
+    // placed when either changes, not on every render, at the caret of the
+    // latest render. Measured once the frame showing the change is painted,
+    // when its layout is done: the text shows first, the bar a frame later.
     {
         let article_ref = article_ref.clone();
         let shown = Rc::as_ptr(store.0.current()) as usize;
         use_effect_with((store.0.caret(), shown, store.0.show_invisibles()), move |(caret, _, _)| {
             if caret.is_some() {
-                effects::in_next_frame(move || {
+                effects::after_next_paint(move || {
                     if let (Some(article), Some(latest)) = (article_ref.cast::<Element>(), *current_caret.borrow()) {
                         place_caret(&article, latest.head);
                     }
@@ -185,13 +186,14 @@ pub fn app() -> Html {
         }
     });
     // Keep the selected span in view when Tab moves the selection. Looked at
-    // in the next frame, whose layout it then shares, instead of forcing one
-    // more now (a new span is selected, and nearly always in view).
+    // once the frame showing it is painted, whose layout it then shares,
+    // instead of forcing one more now (a new span is selected, and nearly
+    // always in view).
     {
         let selected = store.0.selected();
         use_effect_with(selected, move |selected| {
             if let Some(id) = *selected {
-                effects::in_next_frame(move || effects::scroll_to_span(id.0));
+                effects::after_next_paint(move || effects::scroll_to_span(id.0));
             }
         });
     }

@@ -107,6 +107,34 @@ test('the same spans are made with the keyboard alone', async () => {
   await page.context().close();
 });
 
+test('the caret bar is drawn at the caret: after tagging, and after arrow keys move it', async () => {
+  const page = await openApp(browser, HTTP_URL);
+  // The bar is placed once the frame showing the change is painted: wait
+  // until it stands where the caret is, within a pixel.
+  const barAtCaret = () => page.waitForFunction(() => {
+    const article = document.querySelector('article');
+    const bar = article.querySelector('.caret');
+    if (!article.dataset.caret || bar.hidden) return false;
+    const head = Number(article.dataset.caret);
+    // The run the caret is drawn in: the last starting at or before it.
+    const run = [...article.querySelectorAll('.seg')].filter((seg) => Number(seg.dataset.start) <= head).pop();
+    const range = document.createRange();
+    range.setStart(run.firstChild, Array.from(run.firstChild.data).slice(0, head - Number(run.dataset.start)).join('').length);
+    const at = range.getBoundingClientRect();
+    const drawn = bar.getBoundingClientRect();
+    return Math.abs(drawn.left - at.left) <= 1 && Math.abs(drawn.top - at.top) <= 1 && drawn.height > 0;
+  });
+  await tag(page, 'Kao Kim Hourn', '1', { context: 'Jenderal ASEAN, Kao Kim Hourn, menyoroti' });
+  await barAtCaret();
+  const after = await page.locator('article').getAttribute('data-caret');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((b) => document.querySelector('article').dataset.caret !== b, after);
+  await barAtCaret();
+  await page.keyboard.press('ArrowRight');
+  await barAtCaret();
+  await page.context().close();
+});
+
 test('snapping, trimming, Alt for exact characters, double-click, and clipping to the article', async () => {
   const page = await openApp(browser, HTTP_URL);
   // A sloppy drag that starts mid-word and ends after the comma and space snaps to the name.
