@@ -131,16 +131,8 @@ fn char_to_boundary(article: &Element, pos: usize) -> Option<(Node, u32)> {
     let block = block_at(article, pos)?;
     let runs = block.query_selector_all(".seg").ok()?;
     let run_at = |i: u32| runs.item(i).and_then(|n| n.dyn_into::<Element>().ok());
-    // The last run starting at or before `pos`.
-    let (mut lo, mut hi) = (0u32, runs.length());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if data_offset(&run_at(mid)?, "data-start")? <= pos {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
+    // Just after the last run starting at or before `pos`.
+    let lo = partition_point(runs.length(), |i| Some(data_offset(&run_at(i)?, "data-start")? <= pos))?;
     let run = match lo.checked_sub(1).and_then(run_at) {
         Some(run) if data_offset(&run, "data-end")? >= pos => run,
         _ => run_at(lo).or_else(|| first_run_after(&block)).or_else(|| run_at(runs.length().checked_sub(1)?))?,
@@ -165,16 +157,24 @@ fn block_at(article: &Element, pos: usize) -> Option<Element> {
 /// The last of `elements` whose start is at or before `pos`, else the
 /// first. An element without a start (the caret bar) counts as after all.
 fn last_starting_by(elements: &HtmlCollection, pos: usize, start_of: impl Fn(&Element) -> Option<usize>) -> Option<Element> {
-    let (mut lo, mut hi) = (0u32, elements.length());
+    let after = partition_point(elements.length(), |i| Some(elements.item(i).and_then(|element| start_of(&element)).is_some_and(|start| start <= pos)))?;
+    elements.item(after.saturating_sub(1))
+}
+
+/// How many of the `count` items in document order come before the point
+/// `is_before` looks for (it is true for a prefix of them, then false),
+/// found by binary search; `None` if `is_before` could not tell.
+fn partition_point(count: u32, is_before: impl Fn(u32) -> Option<bool>) -> Option<u32> {
+    let (mut lo, mut hi) = (0u32, count);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
-        if elements.item(mid).and_then(|element| start_of(&element)).is_some_and(|start| start <= pos) {
+        if is_before(mid)? {
             lo = mid + 1;
         } else {
             hi = mid;
         }
     }
-    elements.item(lo.saturating_sub(1))
+    Some(lo)
 }
 
 /// The first run of the block after `block`, in its section or the next.
@@ -207,17 +207,8 @@ fn first_run_at_or_after(article: &Element, node: &Node, offset: u32) -> Option<
     point.set_start(node, offset).ok()?;
     point.collapse_with_to_start(true);
     let run_at = |i: u32| runs.item(i).and_then(|n| n.dyn_into::<Element>().ok());
-    // Runs are in document order: binary search the first one not before the point.
-    let (mut lo, mut hi) = (0u32, runs.length());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        let run = run_at(mid)?;
-        if point.compare_point(&run, 0).ok()? < 0 {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
+    // Runs are in document order: the first one not before the point.
+    let lo = partition_point(runs.length(), |i| Some(point.compare_point(&run_at(i)?.into(), 0).ok()? < 0))?;
     match run_at(lo) {
         Some(run) => data_offset(&run, "data-start"),
         None => data_offset(&run_at(runs.length().checked_sub(1)?)?, "data-end"),
