@@ -132,6 +132,6 @@ fn problems_in_the_input_are_listed_and_fail_after_the_report() {
     assert_eq!(output.status.code(), Some(1));
     assert!(cli_common::stdout(&output).contains("alice vs bob: 1 shared text,"));
     let errors = stderr(&output);
-    assert!(errors.contains("bob.jsonl line 1 (doc \"b1\"): span ends at 50, past the end of the text (31 characters)"), "{errors}");
+    assert!(errors.contains("bob.jsonl line 1 (doc \"b1\"): span ends at 50, past the end of the text (31 code points)"), "{errors}");
     assert!(errors.contains("sorot: 1 problem in the input (listed above)"), "{errors}");
 }

@@ -4,6 +4,7 @@
 
 mod cli_common;
 
+use sorot::model::offsets::OffsetUnit;
 use std::fs;
 use std::path::Path;
 
@@ -50,7 +51,7 @@ fn span_formats_carry_everything_they_can_hold() {
     write(&dir, &[("in.json", &sorot_json::export_corpus(&corpus()))]);
     let summary = ok(&sorot(&dir, &["convert", "--to", "jsonl", "in.json", "out.jsonl"]));
     assert_eq!(summary, "in.json -> out.jsonl: 2 documents as JSONL spans (spaCy, Prodigy)\n");
-    let (back, report) = jsonl::import("out.jsonl", &read(&dir.join("out.jsonl")), &labels()).unwrap();
+    let (back, report) = jsonl::import("out.jsonl", &read(&dir.join("out.jsonl")), &labels(), OffsetUnit::Utf16).unwrap();
     assert!(report.is_clean(), "{report:?}");
     assert_eq!(back.documents, corpus().documents);
 
@@ -62,7 +63,7 @@ fn span_formats_carry_everything_they_can_hold() {
     assert!(written.get("schema").is_none(), "no schema is invented for a converted file");
 
     ok(&sorot(&dir, &["convert", "--to", "doccano", "in.json", "out.doccano.jsonl"]));
-    assert_eq!(String::from_utf8(read(&dir.join("out.doccano.jsonl"))).unwrap(), doccano::export(&corpus()));
+    assert_eq!(String::from_utf8(read(&dir.join("out.doccano.jsonl"))).unwrap(), doccano::export(&corpus(), OffsetUnit::Utf16).0);
     ok(&sorot(&dir, &["convert", "--to", "label-studio", "in.json", "out.ls.json"]));
     assert_eq!(String::from_utf8(read(&dir.join("out.ls.json"))).unwrap(), label_studio::export(&corpus()));
 }
@@ -124,8 +125,8 @@ const MIXED: &str = concat!(
 fn streamed_json_lines_give_what_whole_file_reading_gives() {
     let dir = folder("cli_convert", "stream");
     write(&dir, &[("mixed.jsonl", MIXED)]);
-    let (whole, report) = jsonl::import("mixed.jsonl", MIXED.as_bytes(), &[]).unwrap();
-    for (format, expected) in [("jsonl", jsonl::export(&whole)), ("doccano", doccano::export(&whole))] {
+    let (whole, report) = jsonl::import("mixed.jsonl", MIXED.as_bytes(), &[], OffsetUnit::Utf16).unwrap();
+    for (format, expected) in [("jsonl", jsonl::export(&whole)), ("doccano", doccano::export(&whole, OffsetUnit::Utf16).0)] {
         let output = sorot(&dir, &["convert", "--to", format, "mixed.jsonl", "out.jsonl"]);
         assert_eq!(output.status.code(), Some(1), "the bad span, line and ids are problems");
         assert_eq!(String::from_utf8(read(&dir.join("out.jsonl"))).unwrap(), expected, "{format}");

@@ -4,6 +4,7 @@
 
 mod cli_common;
 
+use sorot::model::offsets::OffsetUnit;
 use cli_common::{folder, ok, sorot, stderr, stdout, write};
 use sorot::formats::{jsonl, ProblemKind};
 
@@ -30,7 +31,7 @@ fn streamed_problems_are_the_whole_file_readers_problems() {
     let output = sorot(&dir, &["validate", "tricky.jsonl"]);
     assert_eq!(output.status.code(), Some(1));
     let report = stdout(&output);
-    let (_, whole) = jsonl::import("tricky.jsonl", TRICKY.as_bytes(), &[]).unwrap();
+    let (_, whole) = jsonl::import("tricky.jsonl", TRICKY.as_bytes(), &[], OffsetUnit::Utf16).unwrap();
     // The whole-file reader knows no schema here either: every label is
     // "unknown" to it, which validate does not report without --labels.
     let expected: Vec<String> =

@@ -10,6 +10,7 @@
 
 mod formats_common;
 
+use sorot::model::offsets::OffsetUnit;
 use std::path::{Path, PathBuf};
 
 use formats_common::{as_flat, golden_corpus, labels, without_document_fields};
@@ -24,7 +25,9 @@ fn exports(corpus: &Corpus) -> Vec<(String, String)> {
     let mut files = vec![
         ("corpus.sorot.json".to_owned(), sorot_json::export_corpus(corpus)),
         ("corpus.jsonl".to_owned(), jsonl::export(corpus)),
-        ("corpus.doccano.jsonl".to_owned(), doccano::export(corpus)),
+        ("corpus.doccano.jsonl".to_owned(), doccano_export(corpus, OffsetUnit::Utf16)),
+        ("corpus.doccano-grapheme.jsonl".to_owned(), doccano_export(corpus, OffsetUnit::Grapheme)),
+        ("corpus.doccano-codepoint.jsonl".to_owned(), doccano_export(corpus, OffsetUnit::CodePoint)),
         ("corpus.label_studio.json".to_owned(), label_studio::export(corpus)),
         ("corpus.conll".to_owned(), conll.contents),
         ("corpus.hf.jsonl".to_owned(), hf.rows),
@@ -33,6 +36,13 @@ fn exports(corpus: &Corpus) -> Vec<(String, String)> {
     ];
     files.extend(brat::export(corpus).into_iter().map(|file| (format!("brat/{}", file.name), file.contents)));
     files
+}
+
+/// doccano's file counting in `unit`; every golden span fits every unit.
+fn doccano_export(corpus: &Corpus, unit: OffsetUnit) -> String {
+    let (file, notes) = doccano::export(corpus, unit);
+    assert!(notes.is_empty(), "{unit:?}: {notes:?}");
+    file
 }
 
 fn golden_dir() -> PathBuf {
@@ -76,10 +86,16 @@ fn golden_files_read_back_into_the_corpus_each_format_keeps() {
         assert_eq!(read.0, *expected, "{name}");
     };
     check("sorot", sorot_json::import("corpus.sorot.json", &golden("corpus.sorot.json"), &known).unwrap(), &corpus);
-    check("jsonl", jsonl::import("corpus.jsonl", &golden("corpus.jsonl"), &known).unwrap(), &corpus);
+    check("jsonl", jsonl::import("corpus.jsonl", &golden("corpus.jsonl"), &known, OffsetUnit::Utf16).unwrap(), &corpus);
     check("label studio", label_studio::import("ls.json", &golden("corpus.label_studio.json"), &known).unwrap(), &corpus);
     let doccano = without_document_fields(&corpus, false);
-    check("doccano", doccano::import("corpus.doccano.jsonl", &golden("corpus.doccano.jsonl"), &known).unwrap(), &doccano);
+    for (unit, name) in [
+        (OffsetUnit::Utf16, "corpus.doccano.jsonl"),
+        (OffsetUnit::Grapheme, "corpus.doccano-grapheme.jsonl"),
+        (OffsetUnit::CodePoint, "corpus.doccano-codepoint.jsonl"),
+    ] {
+        check(name, doccano::import(name, &golden(name), &known, unit).unwrap(), &doccano);
+    }
     let brat_files: Vec<(String, Vec<u8>)> = std::fs::read_dir(golden_dir().join("brat"))
         .unwrap()
         .map(|entry| {

@@ -2,6 +2,7 @@
 //! part and names each problem with its file, line and document, or refuses
 //! the file with one problem when nothing in it can be used.
 
+use sorot::model::offsets::OffsetUnit;
 use sorot::formats::{
     conll, jsonl, label_studio, sorot_json, Corpus, CorpusDocument, CorpusSpan, FormatError, ImportReport, Problem, ProblemKind,
     MAX_FILE_BYTES,
@@ -13,7 +14,7 @@ fn labels() -> Vec<String> {
 }
 
 fn jsonl_ok(file: &str) -> (Corpus, ImportReport) {
-    jsonl::import("berita.jsonl", file.as_bytes(), &labels()).unwrap_or_else(|e| panic!("{e}"))
+    jsonl::import("berita.jsonl", file.as_bytes(), &labels(), OffsetUnit::Utf16).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn messages(report: &ImportReport) -> Vec<String> {
@@ -45,7 +46,7 @@ fn reversed_and_out_of_range_spans_are_skipped_and_named() {
         [
             "berita.jsonl line 3 (doc \"a7\"): span 40..38 is reversed",
             "berita.jsonl line 3 (doc \"a7\"): span 3..3 is empty",
-            "berita.jsonl line 3 (doc \"a7\"): span ends at 99, past the end of the text (21 characters)",
+            "berita.jsonl line 3 (doc \"a7\"): span ends at 99, past the end of the text (21 code points)",
         ]
     );
     assert_eq!(corpus.documents[1].spans.len(), 1);
@@ -125,7 +126,7 @@ fn a_byte_order_mark_before_json_is_not_an_error() {
     let (corpus, report) = sorot_json::import("export.json", &bytes, &labels()).unwrap();
     assert!(report.is_clean());
     assert_eq!(corpus.documents[0].id, "seed-article");
-    let (corpus, _) = jsonl::import("b.jsonl", format!("\u{feff}{GOOD}\n").as_bytes(), &labels()).unwrap();
+    let (corpus, _) = jsonl::import("b.jsonl", format!("\u{feff}{GOOD}\n").as_bytes(), &labels(), OffsetUnit::Utf16).unwrap();
     assert_eq!(corpus.documents[0].spans.len(), 1);
 }
 
@@ -136,18 +137,18 @@ fn a_jsonl_line_that_is_a_number_is_reported_and_skipped() {
     let lines: Vec<_> = report.problems.iter().map(|p| (p.line, p.kind.clone())).collect();
     let shape = ProblemKind::WrongShape { expected: "a JSON object with a \"text\" string".into() };
     assert_eq!(lines, [(Some(1), shape.clone()), (Some(3), shape)]);
-    let only_bad = refusal(jsonl::import("n.jsonl", b"42\n", &labels()));
+    let only_bad = refusal(jsonl::import("n.jsonl", b"42\n", &labels(), OffsetUnit::Utf16));
     assert_eq!(only_bad.line, Some(1));
 }
 
 #[test]
 fn files_that_are_not_text_or_hold_nothing_are_refused() {
-    let not_utf8 = refusal(jsonl::import("x.jsonl", b"{\"text\": \"\xC3\x28\"}", &labels()));
+    let not_utf8 = refusal(jsonl::import("x.jsonl", b"{\"text\": \"\xC3\x28\"}", &labels(), OffsetUnit::Utf16));
     assert_eq!(not_utf8.kind, ProblemKind::InvalidUtf8 { byte_idx: 10 });
     assert_eq!(refusal(sorot_json::import("x.json", b" \n ", &labels())).kind, ProblemKind::Empty);
-    assert_eq!(refusal(jsonl::import("x.jsonl", b"\n\n", &labels())).kind, ProblemKind::Empty);
+    assert_eq!(refusal(jsonl::import("x.jsonl", b"\n\n", &labels(), OffsetUnit::Utf16)).kind, ProblemKind::Empty);
     let huge = vec![0u8; MAX_FILE_BYTES + 1];
-    let too_large = refusal(jsonl::import("x.jsonl", &huge, &labels()));
+    let too_large = refusal(jsonl::import("x.jsonl", &huge, &labels(), OffsetUnit::Utf16));
     assert!(matches!(too_large.kind, ProblemKind::TooLarge { .. }));
     assert!(too_large.to_string().contains("257 MiB, more than the 256 MiB"));
 }
@@ -167,7 +168,7 @@ fn deep_nesting_and_huge_numbers_are_problems_not_crashes() {
     let (corpus, report) = jsonl_ok(&file);
     assert_eq!(corpus.documents[0].spans.len(), 1);
     let kinds: Vec<_> = report.problems.iter().map(|p| std::mem::discriminant(&p.kind)).collect();
-    let out_of_range = std::mem::discriminant(&ProblemKind::OutOfRange { end: 0, len: 0 });
+    let out_of_range = std::mem::discriminant(&ProblemKind::OutOfRange { end: 0, len: 0, unit: OffsetUnit::CodePoint });
     let shape = std::mem::discriminant(&ProblemKind::WrongShape { expected: String::new() });
     let malformed = std::mem::discriminant(&ProblemKind::MalformedJson { line: 0, column: 0, message: String::new() });
     assert_eq!(kinds, [shape, shape, out_of_range, malformed]);

@@ -4,6 +4,7 @@
 //! An unoptimised build is about fifteen times slower, so the default
 //! (debug) test run uses a tenth of the documents.
 
+use sorot::model::offsets::OffsetUnit;
 use std::time::Instant;
 
 use serde_json::json;
@@ -46,7 +47,7 @@ fn a_working_size_corpus_round_trips() {
     let file = jsonl::export(&corpus);
     let exported = started.elapsed();
     let started = Instant::now();
-    let (read, report) = jsonl::import("big.jsonl", file.as_bytes(), &labels).unwrap();
+    let (read, report) = jsonl::import("big.jsonl", file.as_bytes(), &labels, OffsetUnit::Utf16).unwrap();
     let imported = started.elapsed();
     assert!(report.is_clean());
     assert!(read == corpus);

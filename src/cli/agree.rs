@@ -16,7 +16,7 @@ use sorot::agree::{agreement, group_by_annotator, AgreementReport, Annotator, Ka
 use sorot::formats::Corpus;
 
 use super::error::{plural, CliError};
-use super::files::{read_corpus, report_problems};
+use super::files::{read_corpus, report_problems, OffsetUnitArg};
 use super::table::{clip, score, Table};
 
 /// Arguments of `sorot agree`.
@@ -30,6 +30,8 @@ pub struct Args {
     /// Print the report as JSON instead of tables.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    offsets: OffsetUnitArg,
 }
 
 /// Runs `sorot agree`, writing the report to `out`.
@@ -37,7 +39,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> Result<(), CliError> {
     let mut corpora: Vec<(&Path, Corpus)> = Vec::new();
     let mut problems = Vec::new();
     for path in &args.files {
-        let (corpus, found) = read_corpus(path, None)?;
+        let (corpus, found) = read_corpus(path, None, args.offsets.unit)?;
         problems.extend(found);
         corpora.push((path, corpus));
     }

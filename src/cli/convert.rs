@@ -19,12 +19,12 @@ use std::fs::{self, File};
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use sorot::formats::export::{export, ExportFormat};
+use sorot::formats::export::{export, notes_file, ExportFormat};
 use sorot::formats::{brat, doccano, jsonl, sorot_json, Corpus, Problem};
 use sorot::model::Schema;
 
 use super::error::{plural, CliError};
-use super::files::{for_each_document, read_corpus, report_problems, write_file};
+use super::files::{for_each_document, read_corpus, report_problems, write_file, OffsetUnitArg};
 
 /// Arguments of `sorot convert`.
 #[derive(Debug, clap::Args)]
@@ -39,6 +39,9 @@ pub struct Args {
     /// The file to write. For brat, a folder, or a .zip archive.
     #[arg(value_name = "OUT")]
     output: PathBuf,
+    // Both doccano input and doccano output count in this unit.
+    #[command(flatten)]
+    offsets: OffsetUnitArg,
 }
 
 /// How many flattening notes are printed; all are in the notes file.
@@ -59,9 +62,9 @@ pub fn run(args: &Args, out: &mut impl Write) -> Result<(), CliError> {
         return Err(CliError::SameFile { path: args.output.clone() });
     }
     let (documents, problems) = match args.to {
-        ExportFormat::Jsonl | ExportFormat::Doccano => stream(args)?,
+        ExportFormat::Jsonl | ExportFormat::Doccano(_) => stream(args)?,
         _ => {
-            let (corpus, problems) = read_corpus(&args.input, None)?;
+            let (corpus, problems) = read_corpus(&args.input, None, args.offsets.unit)?;
             write_export(&corpus, args)?;
             (corpus.documents.len(), problems)
         }
@@ -82,13 +85,19 @@ fn stream(args: &Args) -> Result<(usize, Vec<Problem>), CliError> {
     let file = File::create(&args.output).map_err(write_error)?;
     let mut writer = BufWriter::with_capacity(1 << 20, file);
     let mut documents = 0;
-    let problems = for_each_document(&args.input, None, |doc| {
-        let single = Corpus { labels: Vec::new(), documents: vec![doc] };
-        let line = if args.to == ExportFormat::Jsonl { jsonl::export(&single) } else { doccano::export(&single) };
+    let mut notes = Vec::new();
+    let problems = for_each_document(&args.input, None, args.offsets.unit, |doc| {
+        let line = match args.to {
+            ExportFormat::Doccano(unit) => doccano::export_line(&doc, unit, &mut notes),
+            _ => jsonl::export_line(&doc),
+        };
         documents += 1;
         writer.write_all(line.as_bytes()).map_err(write_error)
     })?;
     writer.flush().map_err(write_error)?;
+    if !notes.is_empty() {
+        write_notes(&notes, args)?;
+    }
     Ok((documents, problems))
 }
 
@@ -115,17 +124,30 @@ fn write_export(corpus: &Corpus, args: &Args) -> Result<(), CliError> {
         write_file(&path, &file.bytes)?;
     }
     if !export.notes.is_empty() {
-        let count = export.notes.len();
-        eprintln!("{} cannot hold every span as it was ({count} change{}):", args.to.title(), plural(count));
-        for note in export.notes.iter().take(NOTES_SHOWN) {
-            eprintln!("  {note}");
-        }
-        if export.notes.len() > NOTES_SHOWN {
-            eprintln!("  … and {} more", export.notes.len() - NOTES_SHOWN);
-        }
-        eprintln!("all of them are in {}", notes_path(&args.output).display());
+        print_notes(&export.notes, args);
     }
     Ok(())
+}
+
+/// Writes the notes file of a streamed export (the whole-corpus export
+/// writes its own), then prints the notes.
+fn write_notes(notes: &[String], args: &Args) -> Result<(), CliError> {
+    write_file(&notes_path(&args.output), notes_file(args.to, notes).as_bytes())?;
+    print_notes(notes, args);
+    Ok(())
+}
+
+/// Prints the first notes, and where all of them are.
+fn print_notes(notes: &[String], args: &Args) {
+    let count = notes.len();
+    eprintln!("{} cannot hold every span as it was ({count} change{}):", args.to.title(), plural(count));
+    for note in notes.iter().take(NOTES_SHOWN) {
+        eprintln!("  {note}");
+    }
+    if count > NOTES_SHOWN {
+        eprintln!("  … and {} more", count - NOTES_SHOWN);
+    }
+    eprintln!("all of them are in {}", notes_path(&args.output).display());
 }
 
 /// `OUT.notes.txt`.

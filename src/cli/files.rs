@@ -24,23 +24,45 @@ use std::path::{Path, PathBuf};
 
 use sorot::formats::corpus::default_title;
 use sorot::formats::open::{open_files, Opened};
+use sorot::formats::report::OffsetReading;
 use sorot::formats::{jsonl, Corpus, CorpusDocument, FormatError, Problem, ProblemKind, Status, MAX_FILE_BYTES};
+use sorot::model::offsets::OffsetUnit;
 
 use super::error::CliError;
 
+/// `--offset-unit`, for the commands that read or write doccano files.
+#[derive(Debug, clap::Args)]
+pub struct OffsetUnitArg {
+    /// The unit doccano files count offsets in: utf16 (doccano's page in a
+    /// default project), grapheme (a project in grapheme mode) or codepoint
+    /// (doccano's API and Python scripts).
+    #[arg(long = "offset-unit", value_name = "UNIT", default_value = "utf16", value_parser = offset_unit)]
+    pub unit: OffsetUnit,
+}
+
+fn offset_unit(key: &str) -> Result<OffsetUnit, String> {
+    OffsetUnit::parse(key).ok_or_else(|| {
+        let keys: Vec<&str> = OffsetUnit::ALL.iter().map(|u| u.key()).collect();
+        format!("no offset unit {key:?}; use one of {}", keys.join(", "))
+    })
+}
+
 /// Calls `each` with every document of `path` in order, streaming JSON
-/// Lines; returns the problems met.
+/// Lines; returns the problems met. doccano's offsets are read in
+/// `doccano_unit`.
 pub fn for_each_document(
     path: &Path,
     labels: Option<&[String]>,
+    doccano_unit: OffsetUnit,
     mut each: impl FnMut(CorpusDocument) -> Result<(), CliError>,
 ) -> Result<Vec<Problem>, CliError> {
     if !streams(path)? {
-        let (corpus, problems) = read_whole(path, labels)?;
+        let (corpus, problems) = read_whole(path, labels, doccano_unit)?;
         corpus.documents.into_iter().try_for_each(each)?;
         return Ok(problems);
     }
-    let mut stream = JsonlStream::new(BufReader::with_capacity(1 << 20, open(path)?), &path.display().to_string(), labels);
+    let name = path.display().to_string();
+    let mut stream = JsonlStream::new(BufReader::with_capacity(1 << 20, open(path)?), &name, labels, doccano_unit);
     let mut problems = Vec::new();
     while let Some(line) = stream.next_line().map_err(|source| CliError::Read { path: path.to_owned(), source })? {
         problems.extend(line.problems);
@@ -52,17 +74,32 @@ pub fn for_each_document(
         let message = problems.first().map_or_else(|| format!("{}: {}", path.display(), ProblemKind::Empty), ToString::to_string);
         return Err(CliError::Unreadable { message });
     }
+    if let Some(reading) = &stream.offsets {
+        say_offset_unit(&name, reading);
+        problems.extend(reading.likely().map(|kind| Problem { file: name.clone(), document: None, line: None, kind }));
+    }
     Ok(problems)
+}
+
+/// Says which unit a file's offsets were read in, where that mattered, and
+/// how to read it in the unit it more likely counts in.
+fn say_offset_unit(name: &str, reading: &OffsetReading) {
+    if reading.documents > 0 {
+        eprintln!("{name}: {reading}");
+    }
+    if let Some(ProblemKind::LikelyOffsetUnit { likely, .. }) = reading.likely() {
+        eprintln!("{name}: read it again with --offset-unit {}", likely.key());
+    }
 }
 
 /// Every document of `path`, and the problems met. The corpus's labels are
 /// the schema's, then those the documents use, in order of first use.
-pub fn read_corpus(path: &Path, labels: Option<&[String]>) -> Result<(Corpus, Vec<Problem>), CliError> {
+pub fn read_corpus(path: &Path, labels: Option<&[String]>, doccano_unit: OffsetUnit) -> Result<(Corpus, Vec<Problem>), CliError> {
     if !streams(path)? {
-        return read_whole(path, labels);
+        return read_whole(path, labels, doccano_unit);
     }
     let mut corpus = Corpus { labels: labels.unwrap_or_default().to_vec(), documents: Vec::new() };
-    let problems = for_each_document(path, labels, |doc| {
+    let problems = for_each_document(path, labels, doccano_unit, |doc| {
         corpus.documents.push(doc);
         Ok(())
     })?;
@@ -117,7 +154,7 @@ fn sibling(path: &Path, name: &str) -> Option<PathBuf> {
 }
 
 /// Reads `path` and what it needs from beside it, through the app's readers.
-fn read_whole(path: &Path, labels: Option<&[String]>) -> Result<(Corpus, Vec<Problem>), CliError> {
+fn read_whole(path: &Path, labels: Option<&[String]>, doccano_unit: OffsetUnit) -> Result<(Corpus, Vec<Problem>), CliError> {
     let mut paths = Vec::new();
     if path.is_dir() {
         let entries = fs::read_dir(path).map_err(|source| CliError::Read { path: path.to_owned(), source })?;
@@ -138,8 +175,11 @@ fn read_whole(path: &Path, labels: Option<&[String]>) -> Result<(Corpus, Vec<Pro
     let files = paths.iter().map(|p| Ok((file_name(p), read_bytes(p)?))).collect::<Result<Vec<_>, CliError>>()?;
     let mut corpus = Corpus { labels: labels.unwrap_or_default().to_vec(), documents: Vec::new() };
     let mut problems = Vec::new();
-    for opened in open_files(&files, labels.unwrap_or_default()) {
-        match opened {
+    for opened in open_files(&files, labels.unwrap_or_default(), doccano_unit) {
+        let (source, read, report) = match opened {
+            Opened::Corpus { source, corpus, report, .. } => (source, corpus, report),
+            // The command line reads in the unit it was told, and reports the doubt.
+            Opened::DoubtfulUnit { source, asked, .. } => (source, asked.0, asked.1),
             Opened::Text { name, text } => {
                 let id = Path::new(&name).file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
                 corpus.documents.push(CorpusDocument {
@@ -149,17 +189,9 @@ fn read_whole(path: &Path, labels: Option<&[String]>) -> Result<(Corpus, Vec<Pro
                     status: Status::Todo,
                     ..CorpusDocument::default()
                 });
+                continue;
             }
             Opened::BadText { name, problem, .. } => return Err(CliError::Unreadable { message: format!("{name}: {problem}") }),
-            Opened::Corpus { corpus: read, report, .. } => {
-                for label in read.labels {
-                    if !corpus.labels.contains(&label) {
-                        corpus.labels.push(label);
-                    }
-                }
-                corpus.documents.extend(read.documents);
-                problems.extend(report.problems);
-            }
             Opened::Failed { problem, .. } => return Err(CliError::Unreadable { message: problem }),
             Opened::Patterns { name, .. } => {
                 return Err(CliError::Unreadable { message: format!("{name} is a patterns file, not annotated documents") })
@@ -168,7 +200,17 @@ fn read_whole(path: &Path, labels: Option<&[String]>) -> Result<(Corpus, Vec<Pro
             Opened::Schema { name, .. } => {
                 return Err(CliError::Unreadable { message: format!("{name} is a label schema, not annotated documents") })
             }
+        };
+        if let Some(reading) = &report.offsets {
+            say_offset_unit(&source, reading);
         }
+        for label in read.labels {
+            if !corpus.labels.contains(&label) {
+                corpus.labels.push(label);
+            }
+        }
+        corpus.documents.extend(read.documents);
+        problems.extend(report.problems);
     }
     if labels.is_none() {
         problems.retain(|p| !matches!(p.kind, ProblemKind::UnknownLabel { .. }));
@@ -215,6 +257,9 @@ struct JsonlStream<R> {
     stem: String,
     known: Vec<String>,
     check_labels: bool,
+    doccano_unit: OffsetUnit,
+    /// The unit doccano's offsets were read in, over all lines so far.
+    offsets: Option<OffsetReading>,
     line_no: usize,
     byte_idx: usize,
     /// Documents read so far.
@@ -235,7 +280,7 @@ struct Line {
 
 impl<R: BufRead> JsonlStream<R> {
     /// A stream of the file called `name`; `labels` is the schema, if any.
-    fn new(reader: R, name: &str, labels: Option<&[String]>) -> Self {
+    fn new(reader: R, name: &str, labels: Option<&[String]>, doccano_unit: OffsetUnit) -> Self {
         // The whole-file reader's rule for the stem of generated ids.
         let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
         let stem = base.split('.').next().filter(|s| !s.is_empty()).unwrap_or("document").to_owned();
@@ -245,6 +290,8 @@ impl<R: BufRead> JsonlStream<R> {
             stem,
             known: labels.unwrap_or_default().to_vec(),
             check_labels: labels.is_some(),
+            doccano_unit,
+            offsets: None,
             line_no: 0,
             byte_idx: 0,
             documents: 0,
@@ -287,8 +334,16 @@ impl<R: BufRead> JsonlStream<R> {
     /// One line through the importer, then the fixes that make it read as
     /// part of the whole file.
     fn read_line(&mut self, bytes: &[u8], line_start: usize) -> Line {
-        let (mut document, mut problems) = match jsonl::import(LINE_NAME, bytes, &self.known) {
-            Ok((corpus, report)) => (corpus.documents.into_iter().next(), report.problems),
+        let (mut document, mut problems) = match jsonl::import(LINE_NAME, bytes, &self.known, self.doccano_unit) {
+            Ok((corpus, report)) => {
+                // The unit is judged over the whole file, once it is read.
+                if let Some(reading) = report.offsets {
+                    let empty = OffsetReading { documents: 0, fits: Default::default(), ..reading };
+                    self.offsets.get_or_insert(empty).merge(&reading);
+                }
+                let problems = report.problems.into_iter().filter(|p| !matches!(p.kind, ProblemKind::LikelyOffsetUnit { .. })).collect();
+                (corpus.documents.into_iter().next(), problems)
+            }
             Err(FormatError(problem)) => (None, vec![problem]),
         };
         // The id the line's document goes by. As in the whole-file reader, a

@@ -26,7 +26,7 @@ use sorot::formats::corpus::text_sha256;
 use sorot::formats::{sorot_json, Corpus, CorpusDocument};
 
 use super::error::{plural, CliError};
-use super::files::{read_corpus, report_problems, write_file};
+use super::files::{read_corpus, report_problems, write_file, OffsetUnitArg};
 
 /// Arguments of `sorot merge`.
 #[derive(Debug, clap::Args)]
@@ -37,6 +37,8 @@ pub struct Args {
     /// The Sorot JSON file to write.
     #[arg(short, long, value_name = "OUT")]
     output: PathBuf,
+    #[command(flatten)]
+    offsets: OffsetUnitArg,
 }
 
 /// Runs `sorot merge`; a summary goes to `out`, warnings to stderr.
@@ -48,7 +50,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> Result<(), CliError> {
         if output.is_some() && path.canonicalize().ok() == output {
             return Err(CliError::SameFile { path: args.output.clone() });
         }
-        let (corpus, found) = read_corpus(path, None)?;
+        let (corpus, found) = read_corpus(path, None, args.offsets.unit)?;
         problems.extend(found);
         merged.add(path, corpus);
     }

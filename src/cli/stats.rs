@@ -13,7 +13,7 @@ use serde::Serialize;
 use sorot::formats::Status;
 
 use super::error::{plural, CliError};
-use super::files::{for_each_document, report_problems};
+use super::files::{for_each_document, report_problems, OffsetUnitArg};
 use super::table::Table;
 
 /// Arguments of `sorot stats`.
@@ -25,6 +25,8 @@ pub struct Args {
     /// Print JSON instead of tables.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    offsets: OffsetUnitArg,
 }
 
 /// The figures printed.
@@ -57,7 +59,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> Result<(), CliError> {
     let mut documents = 0;
     let mut statuses = [0; Status::ALL.len()];
     let mut lengths: BTreeMap<String, Lengths> = BTreeMap::new();
-    let problems = for_each_document(&args.file, None, |doc| {
+    let problems = for_each_document(&args.file, None, args.offsets.unit, |doc| {
         documents += 1;
         statuses[Status::ALL.iter().position(|s| *s == doc.status).unwrap_or_default()] += 1;
         for span in &doc.spans {

@@ -11,7 +11,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use super::error::{plural, CliError};
-use super::files::for_each_document;
+use super::files::{for_each_document, OffsetUnitArg};
 
 /// Arguments of `sorot validate`.
 #[derive(Debug, clap::Args)]
@@ -25,6 +25,8 @@ pub struct Args {
     /// reported. Without it, label names are not checked.
     #[arg(long, value_name = "LABEL,...", value_delimiter = ',')]
     labels: Option<Vec<String>>,
+    #[command(flatten)]
+    offsets: OffsetUnitArg,
 }
 
 /// Runs `sorot validate`, writing the report to `out`.
@@ -33,7 +35,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> Result<(), CliError> {
     let mut bad_files = 0;
     for path in &args.files {
         let (mut documents, mut spans) = (0, 0);
-        let found = for_each_document(path, args.labels.as_deref(), |doc| {
+        let found = for_each_document(path, args.labels.as_deref(), args.offsets.unit, |doc| {
             documents += 1;
             spans += doc.spans.len();
             Ok(())

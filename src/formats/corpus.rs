@@ -157,12 +157,15 @@ impl Corpus {
     }
 
     /// The documents as the model opens them: spans as the file had them,
-    /// metadata kept (extra fields as JSON text).
-    pub fn into_imported(self) -> Vec<ImportedDocument> {
+    /// metadata kept (extra fields as JSON text). `match_by_text`: the ids
+    /// are another tool's numbers (doccano's), so open documents with the
+    /// same text name them.
+    pub fn into_imported(self, match_by_text: bool) -> Vec<ImportedDocument> {
         self.documents
             .into_iter()
             .map(|doc| ImportedDocument {
                 id: doc.id,
+                match_by_text,
                 spans: doc
                     .spans
                     .into_iter()

@@ -4,6 +4,7 @@
 //! the download and written beside the data, so nothing changes silently.
 
 use super::{brat, conll, doccano, hf, jsonl, label_studio, sorot_json, zip, Corpus, OutputFile};
+use crate::model::offsets::OffsetUnit;
 use crate::model::Schema;
 
 /// Every format Sorot exports.
@@ -11,7 +12,8 @@ use crate::model::Schema;
 pub enum ExportFormat {
     Sorot,
     Jsonl,
-    Doccano,
+    /// doccano's JSON Lines, offsets counted in this unit.
+    Doccano(OffsetUnit),
     LabelStudio,
     Brat,
     Conll,
@@ -22,7 +24,7 @@ impl ExportFormat {
     pub const ALL: [ExportFormat; 7] = [
         ExportFormat::Sorot,
         ExportFormat::Jsonl,
-        ExportFormat::Doccano,
+        ExportFormat::Doccano(OffsetUnit::DOCCANO_DEFAULT),
         ExportFormat::LabelStudio,
         ExportFormat::Brat,
         ExportFormat::Conll,
@@ -34,7 +36,7 @@ impl ExportFormat {
         match self {
             ExportFormat::Sorot => "Sorot JSON",
             ExportFormat::Jsonl => "JSONL spans (spaCy, Prodigy)",
-            ExportFormat::Doccano => "doccano JSONL",
+            ExportFormat::Doccano(_) => "doccano JSONL",
             ExportFormat::LabelStudio => "Label Studio JSON",
             ExportFormat::Brat => "brat .txt + .ann",
             ExportFormat::Conll => "CoNLL IOB2",
@@ -47,7 +49,7 @@ impl ExportFormat {
         match self {
             ExportFormat::Sorot => ".sorot.json",
             ExportFormat::Jsonl => ".jsonl",
-            ExportFormat::Doccano => ".doccano.jsonl",
+            ExportFormat::Doccano(_) => ".doccano.jsonl",
             ExportFormat::LabelStudio => ".label-studio.json",
             ExportFormat::Brat => ".brat.zip",
             ExportFormat::Conll => ".conll",
@@ -60,7 +62,7 @@ impl ExportFormat {
         match self {
             ExportFormat::Sorot => "sorot",
             ExportFormat::Jsonl => "jsonl",
-            ExportFormat::Doccano => "doccano",
+            ExportFormat::Doccano(_) => "doccano",
             ExportFormat::LabelStudio => "label-studio",
             ExportFormat::Brat => "brat",
             ExportFormat::Conll => "conll",
@@ -97,8 +99,16 @@ impl Export {
     }
 }
 
-/// What a flat format cannot hold, heading its notes.
+/// The notes file written beside an export: the heading, then a note a line.
+pub fn notes_file(format: ExportFormat, notes: &[String]) -> String {
+    format!("{}\n{}\n", notes_heading(format), notes.join("\n"))
+}
+
+/// What a format cannot hold, heading its notes.
 fn notes_heading(format: ExportFormat) -> String {
+    if let ExportFormat::Doccano(unit) = format {
+        return format!("doccano JSONL counting {} cannot end a span inside one, so these spans were widened to whole clusters:", unit.name());
+    }
     format!(
         "{} tags whole tokens, one label each, with no values, so these spans change or are left out \
          (of overlapping spans the longest, then the earliest, is kept):",
@@ -120,7 +130,10 @@ pub fn export(corpus: &Corpus, schema: &Schema, format: ExportFormat, stem: &str
     let (files, notes): (Vec<OutputFile>, Vec<String>) = match format {
         ExportFormat::Sorot => (vec![file(sorot_json::export_with_schema(corpus, Some(schema)))], vec![]),
         ExportFormat::Jsonl => (vec![file(jsonl::export(corpus))], vec![]),
-        ExportFormat::Doccano => (vec![file(doccano::export(corpus))], vec![]),
+        ExportFormat::Doccano(unit) => {
+            let (contents, notes) = doccano::export(corpus, unit);
+            (vec![file(contents)], notes)
+        }
         ExportFormat::LabelStudio => (vec![file(label_studio::export(corpus))], vec![]),
         ExportFormat::Brat => (vec![], vec![]),
         ExportFormat::Conll => {
@@ -139,7 +152,7 @@ pub fn export(corpus: &Corpus, schema: &Schema, format: ExportFormat, stem: &str
         files.push(ExportFile { name: format!("{stem}{}", format.suffix()), bytes: zip::store(&brat::export(corpus)) });
     }
     if !notes.is_empty() {
-        let report = format!("{}\n{}\n", notes_heading(format), notes.join("\n"));
+        let report = notes_file(format, &notes);
         let data_name = files[0].name.clone();
         files.push(ExportFile { name: format!("{data_name}.notes.txt"), bytes: report.into_bytes() });
     }

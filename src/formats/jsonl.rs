@@ -12,11 +12,16 @@
 //!
 //! Import reads each line on its own: a malformed line is reported with its
 //! line and column, and the other lines are kept. Besides `spans` it reads
-//! doccano's `"label": [[start, end, "LABEL"], ...]` and `"entities"` as
-//! `[[start, end, "LABEL"], ...]` or `[{"start_offset", "end_offset",
-//! "label"}, ...]`; a line with only `text` (and maybe `id`, `meta`) is a
-//! document without spans. A missing id becomes `<file stem>-<n>`, a
-//! missing title the first non-blank line.
+//! doccano's `"label": [[start, end, "LABEL"], ...]` and `"entities": [{"start_offset",
+//! "end_offset", "label"}, ...]`, and spaCy's `"entities": [[start, end, "LABEL"], ...]`;
+//! a line with only `text` (and maybe `id`, `meta`) is a document without
+//! spans. A missing id becomes `<file stem>-<n>`, a missing title the first
+//! non-blank line.
+//!
+//! doccano's shapes count offsets in the unit its page counted them in
+//! (UTF-16 code units by default, grapheme clusters in grapheme mode), so
+//! they are read in the [`OffsetUnit`] the caller gives; every other shape
+//! is code points.
 
 use std::collections::BTreeMap;
 
@@ -26,6 +31,7 @@ use serde_json::Value;
 use super::corpus::{Corpus, CorpusDocument, DocumentMeta};
 use super::read::{decode, malformed, string, RawDocument, Reader};
 use super::report::{FormatError, ImportReport, ProblemKind};
+use crate::model::offsets::OffsetUnit;
 
 #[derive(Serialize)]
 struct Line<'a> {
@@ -70,9 +76,9 @@ pub fn export_line(doc: &CorpusDocument) -> String {
 }
 
 /// Reads JSON Lines in any of the shapes above; `known_labels` is the
-/// schema's labels.
-pub fn import(name: &str, bytes: &[u8], known_labels: &[String]) -> Result<(Corpus, ImportReport), FormatError> {
-    let mut import = JsonlImport::new(name, bytes, known_labels)?;
+/// schema's labels, `doccano_unit` the unit doccano's shapes count in.
+pub fn import(name: &str, bytes: &[u8], known_labels: &[String], doccano_unit: OffsetUnit) -> Result<(Corpus, ImportReport), FormatError> {
+    let mut import = JsonlImport::new(name, bytes, known_labels, doccano_unit)?;
     import.read_lines(usize::MAX);
     import.finish()
 }
@@ -86,12 +92,15 @@ pub struct JsonlImport<'a> {
     /// The next line's 1-based number.
     next_line_no: usize,
     reader: Reader<'a>,
+    doccano_unit: OffsetUnit,
 }
 
 impl<'a> JsonlImport<'a> {
-    /// Checks the file is text; `known_labels` is the schema's labels.
-    pub fn new(name: &str, bytes: &[u8], known_labels: &'a [String]) -> Result<Self, FormatError> {
-        Ok(JsonlImport { text: decode(name, bytes)?, next: Some(0), next_line_no: 1, reader: Reader::new(name, known_labels) })
+    /// Checks the file is text; `known_labels` is the schema's labels,
+    /// `doccano_unit` the unit doccano's shapes count in.
+    pub fn new(name: &str, bytes: &[u8], known_labels: &'a [String], doccano_unit: OffsetUnit) -> Result<Self, FormatError> {
+        let reader = Reader::new(name, known_labels);
+        Ok(JsonlImport { text: decode(name, bytes)?, next: Some(0), next_line_no: 1, reader, doccano_unit })
     }
 
     /// Reads up to `count` more lines (blank ones included).
@@ -115,7 +124,7 @@ impl<'a> JsonlImport<'a> {
                 continue;
             }
             match serde_json::from_str(line) {
-                Ok(Value::Object(fields)) => read_line(&mut self.reader, line_no, fields),
+                Ok(Value::Object(fields)) => read_line(&mut self.reader, line_no, fields, self.doccano_unit),
                 Ok(_) => self.reader.problem(Some(line_no), None, ProblemKind::WrongShape { expected: EXPECTED_LINE.into() }),
                 Err(error) => self.reader.problem(Some(line_no), None, malformed(line, line_no, &error)),
             }
@@ -140,7 +149,7 @@ impl<'a> JsonlImport<'a> {
 const EXPECTED_LINE: &str = "a JSON object with a \"text\" string";
 
 /// One line's document.
-fn read_line(reader: &mut Reader<'_>, line_no: usize, mut line: serde_json::Map<String, Value>) {
+fn read_line(reader: &mut Reader<'_>, line_no: usize, mut line: serde_json::Map<String, Value>, doccano_unit: OffsetUnit) {
     let Some(Value::String(text)) = line.remove("text") else {
         let id = string(line.get("id"));
         reader.problem(Some(line_no), id.as_deref(), ProblemKind::WrongShape { expected: EXPECTED_LINE.into() });
@@ -163,6 +172,9 @@ fn read_line(reader: &mut Reader<'_>, line_no: usize, mut line: serde_json::Map<
         None | Some(Value::Null) => {}
         Some(_) => raw.shape(None, "\"meta\" as a JSON object"),
     }
+    if is_doccano(&line) {
+        raw.unit = Some(doccano_unit);
+    }
     for key in ["spans", "label", "entities"] {
         match line.get(key) {
             Some(Value::Array(items)) => items.iter().for_each(|item| read_span(&mut raw, item)),
@@ -172,6 +184,17 @@ fn read_line(reader: &mut Reader<'_>, line_no: usize, mut line: serde_json::Map<
         }
     }
     reader.add(raw);
+}
+
+/// Whether a line is doccano's: spans as `"label"` triples, or `"entities"`
+/// objects with `start_offset` (doccano's export with relations).
+fn is_doccano(line: &serde_json::Map<String, Value>) -> bool {
+    let has_spans = |key: &str| line.get(key).and_then(Value::as_array).is_some_and(|items| !items.is_empty());
+    let doccano_entities = line
+        .get("entities")
+        .and_then(Value::as_array)
+        .is_some_and(|items| items.iter().any(|item| item.get("start_offset").is_some()));
+    !has_spans("spans") && (has_spans("label") || doccano_entities)
 }
 
 /// One span: `{"start", "end", "label"}` (or `start_offset`/`end_offset`),
@@ -197,9 +220,9 @@ mod tests {
     fn reading_a_few_lines_at_a_time_reads_what_reading_all_reads() {
         let text = "{\"text\": \"Kao 👨🏻\u{200d}🚒 Hourn\", \"id\": \"a\", \"spans\": [{\"start\": 0, \"end\": 3, \"label\": \"ACTOR\"}]}\n\n[1]\n{\"text\": \"Bali\"\n{\"text\": \"Myawaddy\", \"id\": \"a\"}\r\n{\"text\": \"Великий\"}";
         let known = vec!["ACTOR".to_owned()];
-        let all = import("x.jsonl", text.as_bytes(), &known).unwrap();
+        let all = import("x.jsonl", text.as_bytes(), &known, OffsetUnit::Utf16).unwrap();
         for step in [1, 2, 5] {
-            let mut import = JsonlImport::new("x.jsonl", text.as_bytes(), &known).unwrap();
+            let mut import = JsonlImport::new("x.jsonl", text.as_bytes(), &known, OffsetUnit::Utf16).unwrap();
             let mut last_progress = 0;
             while !import.is_done() {
                 import.read_lines(step);
@@ -226,7 +249,7 @@ mod tests {
             "{\"text\":\"Judul\\r\\nIsi\",\"meta\":{\"title\":\"T\",\"url\":\"u\"}}\n",
         );
         let labels = vec!["ACTOR".to_owned(), "LOCATION".to_owned()];
-        let (corpus, report) = import("berita.jsonl", file.as_bytes(), &labels).unwrap();
+        let (corpus, report) = import("berita.jsonl", file.as_bytes(), &labels, OffsetUnit::Utf16).unwrap();
         assert!(report.is_clean(), "{report:?}");
         let docs: Vec<_> = corpus.documents.iter().map(|d| (d.id.as_str(), d.title.as_str(), d.spans.len())).collect();
         assert_eq!(docs, [("a", "Kao ke Bali", 1), ("2", "Kao ke Bali", 1), ("berita-3", "Kao ke Bali", 2), ("berita-4", "T", 0)]);

@@ -4,7 +4,9 @@
 //! kept apart from the model's types.
 //!
 //! All offsets are Unicode code point offsets, half-open (Python's
-//! `text[start:end]`), in every format here.
+//! `text[start:end]`), in every format here but doccano's, whose files count
+//! in the unit its page counted in (see [`doccano`]): they are converted at
+//! the border, through [`crate::model::offsets::UnitMap`].
 //!
 //! - [`sorot_json`]: Sorot's native file, everything kept.
 //! - [`jsonl`]: spaCy/Prodigy-style JSON Lines; reads doccano shapes too.

@@ -9,6 +9,7 @@
 use super::report::{FormatError, ImportReport};
 use super::text::{self, TextError};
 use super::{brat, conll, hf, jsonl, label_studio, schema_json, sorot_json, Corpus};
+use crate::model::offsets::OffsetUnit;
 use crate::model::Schema;
 
 /// What became of one opened file (or pair of files).
@@ -22,6 +23,10 @@ pub enum Opened {
     /// Documents with spans, what the file had wrong, and the label schema
     /// it carries (or why that schema could not be read).
     Corpus { source: String, corpus: Corpus, report: ImportReport, schema: Option<Result<Schema, String>> },
+    /// A doccano file whose offsets fit another unit than the one asked
+    /// for: the reading asked for (whose report says why it is doubtful)
+    /// and the reading in the `likely` unit, to offer instead.
+    DoubtfulUnit { source: String, asked: Box<(Corpus, ImportReport)>, likely: OffsetUnit, in_likely: Box<(Corpus, ImportReport)> },
     /// A label schema on its own.
     Schema { name: String, schema: Schema },
     /// An annotators' patterns file (Prodigy's `{"label", "pattern"}` JSONL).
@@ -31,8 +36,8 @@ pub enum Opened {
 }
 
 /// Routes `files` (`(name, bytes)`) to their readers; `known_labels` is the
-/// schema's labels.
-pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String]) -> Vec<Opened> {
+/// schema's labels, `doccano_unit` the unit doccano files count in.
+pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String], doccano_unit: OffsetUnit) -> Vec<Opened> {
     let extension = |name: &str| name.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
     let stem = |name: &str| name.rsplit_once('.').map_or(name, |(stem, _)| stem).to_owned();
     let ann_stems: Vec<String> = files.iter().filter(|(n, _)| extension(n) == "ann").map(|(n, _)| stem(n)).collect();
@@ -61,7 +66,10 @@ pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String]) -> Vec<O
                 (JsonLinesKind::HuggingFace, Some((labels_name, labels))) => {
                     opened.push(opened_corpus(name, hf::import(name, bytes, labels_name, labels, known_labels)));
                 }
-                _ => opened.push(opened_corpus(name, jsonl::import(name, bytes, known_labels))),
+                _ => {
+                    let read = |unit| jsonl::import(name, bytes, known_labels, unit);
+                    opened.push(in_likely_unit(name, read(doccano_unit), read));
+                }
             },
             "conll" | "iob" | "iob2" | "bio" => opened.push(opened_corpus(name, conll::import(name, bytes, known_labels))),
             other => opened.push(Opened::Failed {
@@ -163,6 +171,24 @@ fn open_json(name: &str, bytes: &[u8], known_labels: &[String]) -> Opened {
     }
 }
 
+/// What reading JSON Lines in the unit asked for came to; when its
+/// spans fit another unit better, the file as read in that unit (`read`
+/// reads it in a unit), offered instead.
+pub fn in_likely_unit(
+    name: &str,
+    asked: Result<(Corpus, ImportReport), FormatError>,
+    read: impl FnOnce(OffsetUnit) -> Result<(Corpus, ImportReport), FormatError>,
+) -> Opened {
+    let likely = asked.as_ref().ok().and_then(|(_, report)| report.likely_unit());
+    match (likely, asked) {
+        (Some(likely), Ok(asked)) => match read(likely) {
+            Ok(in_likely) => Opened::DoubtfulUnit { source: name.to_owned(), asked: Box::new(asked), likely, in_likely: Box::new(in_likely) },
+            Err(_) => opened_corpus(name, Ok(asked)),
+        },
+        (_, asked) => opened_corpus(name, asked),
+    }
+}
+
 /// What reading a corpus file came to.
 pub fn opened_corpus(name: &str, result: Result<(Corpus, ImportReport), FormatError>) -> Opened {
     match result {
@@ -182,6 +208,7 @@ mod tests {
                 Opened::Text { name, .. } => format!("text {name}"),
                 Opened::BadText { name, .. } => format!("bad {name}"),
                 Opened::Corpus { source, corpus, .. } => format!("corpus {source} ({})", corpus.documents.len()),
+                Opened::DoubtfulUnit { source, likely, .. } => format!("doubtful {source} ({})", likely.key()),
                 Opened::Failed { name, .. } => format!("failed {name}"),
                 Opened::Schema { name, .. } => format!("schema {name}"),
                 Opened::Patterns { name, .. } => format!("patterns {name}"),
@@ -193,7 +220,7 @@ mod tests {
     fn a_jsonl_of_a_million_lines_is_refused_by_its_size() {
         let line = b"{\"text\": \"Di Bali\"}\n";
         let bytes: Vec<u8> = line.iter().copied().cycle().take(line.len() * 1_000_000).collect();
-        let opened = open_files(&[("besar.jsonl".to_owned(), bytes)], &[]);
+        let opened = open_files(&[("besar.jsonl".to_owned(), bytes)], &[], OffsetUnit::Utf16);
         match &opened[..] {
             [Opened::Failed { problem, .. }] => assert!(problem.starts_with("besar.jsonl has 1000000 lines"), "{problem}"),
             other => panic!("expected a refusal, got {}", names(other).join(", ")),
@@ -218,7 +245,7 @@ mod tests {
         .into_iter()
         .map(|(n, b)| (n.to_owned(), b.to_vec()))
         .collect();
-        let opened = open_files(&files, &labels);
+        let opened = open_files(&files, &labels, OffsetUnit::Utf16);
         assert_eq!(
             names(&opened),
             ["text a.txt", "corpus c.jsonl (1)", "corpus d.json (1)", "corpus e.json (1)", "bad f.txt", "failed g.pdf", "schema team.schema.json", "patterns places.jsonl", "corpus b.txt, b.ann (1)"]

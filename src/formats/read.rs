@@ -10,7 +10,8 @@ use std::collections::{HashMap, HashSet};
 use serde_json::Value;
 
 use super::corpus::{default_title, CharSlicer, Corpus, CorpusDocument, CorpusSpan, DocumentMeta, Stamps, Status};
-use super::report::{FormatError, ImportReport, Problem, ProblemKind};
+use super::report::{FormatError, ImportReport, OffsetReading, Problem, ProblemKind, UnitFit};
+use crate::model::offsets::{OffsetUnit, UnitError, UnitMap};
 use super::text::{self, TextError};
 use crate::sort::sort_by;
 
@@ -112,6 +113,9 @@ pub(crate) struct RawDocument {
     pub spans: Vec<RawSpan>,
     /// The file line the document starts on, for line-based formats.
     pub line: Option<usize>,
+    /// The unit the spans' offsets count in, for a format whose unit the
+    /// reader chooses (doccano); `None`: code points, the format's own unit.
+    pub unit: Option<OffsetUnit>,
     /// Shape problems found while reading the document, with their lines.
     pub problems: Vec<(Option<usize>, ProblemKind)>,
 }
@@ -201,6 +205,8 @@ pub(crate) struct Reader<'a> {
     next_suffix: HashMap<String, usize>,
     unknown: HashSet<String>,
     problems: Vec<Problem>,
+    /// The unit spans were read in, where it mattered, and how they fit.
+    offsets: Option<OffsetReading>,
 }
 
 impl<'a> Reader<'a> {
@@ -219,6 +225,7 @@ impl<'a> Reader<'a> {
             next_suffix: HashMap::new(),
             unknown: HashSet::new(),
             problems: Vec::new(),
+            offsets: None,
         }
     }
 
@@ -244,7 +251,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Checks a document and adds it with its good spans.
-    pub fn add(&mut self, raw: RawDocument) {
+    pub fn add(&mut self, mut raw: RawDocument) {
         let id = self.unique_id(raw.id, raw.line);
         for (line, kind) in raw.problems {
             self.problem(line, Some(&id), kind);
@@ -252,6 +259,9 @@ impl<'a> Reader<'a> {
         if raw.text.is_empty() {
             self.problem(raw.line, Some(&id), ProblemKind::Empty);
             return;
+        }
+        if let Some(unit) = raw.unit {
+            raw.spans = self.spans_in_code_points(&id, &raw.text, unit, raw.spans, raw.line);
         }
         let spans = self.check_spans(&id, &raw.text, raw.spans, raw.line);
         self.documents.push(CorpusDocument {
@@ -274,7 +284,52 @@ impl<'a> Reader<'a> {
         let labels = self.declared.unwrap_or_else(|| self.known.to_vec());
         let mut corpus = Corpus { labels, documents: self.documents };
         corpus.labels = corpus.all_labels();
-        Ok((corpus, ImportReport { problems: self.problems }))
+        let mut problems = self.problems;
+        if let Some(kind) = self.offsets.as_ref().and_then(OffsetReading::likely) {
+            problems.push(Problem { file: self.file, document: None, line: None, kind });
+        }
+        Ok((corpus, ImportReport { problems, offsets: self.offsets }))
+    }
+
+    /// Converts spans counted in `unit` to code points, reporting those
+    /// that name no code point position, and tallies how the spans would
+    /// fit each unit where the units differ.
+    fn spans_in_code_points(&mut self, id: &str, text: &str, unit: OffsetUnit, raw: Vec<RawSpan>, doc_line: Option<usize>) -> Vec<RawSpan> {
+        let reading = self.offsets.get_or_insert(OffsetReading { unit, documents: 0, fits: [UnitFit::default(); 3] });
+        let maps = OffsetUnit::ALL.map(|u| UnitMap::new(text, u));
+        if !raw.is_empty() && maps.iter().any(UnitMap::differs_from_code_points) {
+            reading.documents += 1;
+            let chars: Vec<char> = text.chars().collect();
+            for (map, fit) in maps.iter().zip(&mut reading.fits) {
+                for span in &raw {
+                    fit.spans += 1;
+                    if let (Ok(start), Ok(end)) = (map.to_char(span.start), map.to_char(span.end)) {
+                        fit.possible += 1;
+                        fit.on_words += usize::from(start < end && on_word_edges(&chars, start, end));
+                    }
+                }
+            }
+        }
+        let Some(map) = maps.into_iter().find(|m| m.unit() == unit) else { return raw };
+        let mut kept = Vec::with_capacity(raw.len());
+        for mut span in raw {
+            match (map.to_char(span.start), map.to_char(span.end)) {
+                (Ok(start), Ok(end)) => {
+                    (span.start, span.end) = (start, end);
+                    kept.push(span);
+                }
+                (_, Err(UnitError::PastEnd { len })) | (Err(UnitError::PastEnd { len }), _) => {
+                    self.problem(span.line.or(doc_line), Some(id), ProblemKind::OutOfRange { end: span.end, len, unit });
+                }
+                (Err(UnitError::Inside), _) => {
+                    self.problem(span.line.or(doc_line), Some(id), ProblemKind::InsideCharacter { offset: span.start, unit });
+                }
+                (_, Err(UnitError::Inside)) => {
+                    self.problem(span.line.or(doc_line), Some(id), ProblemKind::InsideCharacter { offset: span.end, unit });
+                }
+            }
+        }
+        kept
     }
 
     /// The file's id if it is new; a generated one if it has none; a
@@ -313,7 +368,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             if span.end > len {
-                self.problem(line, Some(id), ProblemKind::OutOfRange { end: span.end, len });
+                self.problem(line, Some(id), ProblemKind::OutOfRange { end: span.end, len, unit: OffsetUnit::CodePoint });
                 continue;
             }
             if let Some(found) = span.text {
@@ -341,4 +396,12 @@ impl<'a> Reader<'a> {
         }
         kept
     }
+}
+
+/// Whether `chars[start..end]` starts and ends on word edges: no space at
+/// either end, and no letter or digit on both sides of either edge.
+fn on_word_edges(chars: &[char], start: usize, end: usize) -> bool {
+    let word = |i: usize| chars.get(i).is_some_and(|c| c.is_alphanumeric());
+    let edge = |i: usize| i == 0 || !(word(i - 1) && word(i));
+    !chars[start].is_whitespace() && !chars[end - 1].is_whitespace() && edge(start) && edge(end)
 }

@@ -6,12 +6,76 @@
 
 use std::fmt;
 
+use crate::model::offsets::OffsetUnit;
+
 /// The problems one import found; the spans they name were skipped, except
 /// [`ProblemKind::UnknownLabel`] spans, which are kept so the schema can
 /// grow to hold them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ImportReport {
     pub problems: Vec<Problem>,
+    /// The unit a file's offsets were read in, for formats whose unit the
+    /// reader chooses (doccano), when it changed where some span lands.
+    pub offsets: Option<OffsetReading>,
+}
+
+/// Which unit offsets were counted in, and where that mattered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OffsetReading {
+    pub unit: OffsetUnit,
+    /// Documents with spans whose text counts differently in some unit and
+    /// in code points (an emoji, a flag, CRLF in grapheme clusters).
+    pub documents: usize,
+    /// How the spans of those documents fit each unit, in [`OffsetUnit::ALL`] order.
+    pub fits: [UnitFit; 3],
+}
+
+impl OffsetReading {
+    /// Adds another part of the same file's reading (JSON Lines read a line at a time).
+    pub fn merge(&mut self, other: &OffsetReading) {
+        self.documents += other.documents;
+        for (fit, more) in self.fits.iter_mut().zip(&other.fits) {
+            fit.spans += more.spans;
+            fit.possible += more.possible;
+            fit.on_words += more.on_words;
+        }
+    }
+
+    /// The problem to report when the spans fit another unit better than
+    /// the one read: every span is possible in it, and either some are
+    /// impossible in the unit read, or at least four in five fall on word
+    /// edges in it and fewer in the unit read. (Spans drawn by a person
+    /// nearly all fall on word edges; offsets read in the wrong unit land
+    /// inside words.)
+    pub fn likely(&self) -> Option<ProblemKind> {
+        let fit_of = |unit: OffsetUnit| OffsetUnit::ALL.iter().position(|&u| u == unit).map(|i| self.fits[i]).unwrap_or_default();
+        let assumed_fit = fit_of(self.unit);
+        let (likely, likely_fit) = OffsetUnit::ALL
+            .into_iter()
+            .filter(|&unit| unit != self.unit)
+            .map(|unit| (unit, fit_of(unit)))
+            .filter(|(_, fit)| fit.spans > 0 && fit.possible == fit.spans)
+            // The most spans on word edges; of equals, the first in `ALL`.
+            .rev()
+            .max_by_key(|(_, fit)| fit.on_words)?;
+        let impossible = assumed_fit.possible < assumed_fit.spans;
+        let on_words = likely_fit.on_words * 5 >= likely_fit.spans * 4 && likely_fit.on_words > assumed_fit.on_words;
+        ((impossible && likely_fit.on_words >= assumed_fit.on_words) || on_words).then_some(ProblemKind::LikelyOffsetUnit {
+            assumed: self.unit,
+            assumed_fit,
+            likely,
+            likely_fit,
+        })
+    }
+}
+
+/// How well a file's spans fit one unit: of `spans`, how many are possible
+/// in it, and how many of those start and end on word edges.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UnitFit {
+    pub spans: usize,
+    pub possible: usize,
+    pub on_words: usize,
 }
 
 /// One problem, located as closely as the file allows.
@@ -41,8 +105,14 @@ pub enum ProblemKind {
     FutureVersion { found: u64 },
     /// A span whose start is not before its end.
     Reversed { start: usize, end: usize },
-    /// A span ending past the end of its document's text of `len` characters.
-    OutOfRange { end: usize, len: usize },
+    /// A span ending past the end of its document's text, `len` long in `unit`.
+    OutOfRange { end: usize, len: usize, unit: OffsetUnit },
+    /// A span offset inside one character when counted in `unit`: between
+    /// the halves of a surrogate pair, or inside a grapheme cluster.
+    InsideCharacter { offset: usize, unit: OffsetUnit },
+    /// The spans were read in `assumed` but fit `likely` better (all of them
+    /// possible, more of them on word edges): the file likely counts in `likely`.
+    LikelyOffsetUnit { assumed: OffsetUnit, assumed_fit: UnitFit, likely: OffsetUnit, likely_fit: UnitFit },
     /// The file's span text (`found`) is not the document's text at the span's offsets (`expected`).
     TextMismatch { expected: String, found: String },
     /// A document id already used in the file; this document was renamed.
@@ -78,6 +148,15 @@ impl ImportReport {
     pub fn is_clean(&self) -> bool {
         self.problems.is_empty()
     }
+
+    /// The unit the file's offsets more likely count in than the one read,
+    /// when the reader found one.
+    pub fn likely_unit(&self) -> Option<OffsetUnit> {
+        self.problems.iter().find_map(|p| match p.kind {
+            ProblemKind::LikelyOffsetUnit { likely, .. } => Some(likely),
+            _ => None,
+        })
+    }
 }
 
 impl fmt::Display for Problem {
@@ -106,8 +185,25 @@ impl fmt::Display for ProblemKind {
             ),
             ProblemKind::Reversed { start, end } if start == end => write!(f, "span {start}..{end} is empty"),
             ProblemKind::Reversed { start, end } => write!(f, "span {start}..{end} is reversed"),
-            ProblemKind::OutOfRange { end, len } => {
-                write!(f, "span ends at {end}, past the end of the text ({len} characters)")
+            ProblemKind::OutOfRange { end, len, unit } => {
+                write!(f, "span ends at {end}, past the end of the text ({len} {})", unit.name())
+            }
+            ProblemKind::InsideCharacter { offset, unit } => {
+                write!(f, "span offset {offset} falls inside a character when counted in {}", unit.name())
+            }
+            ProblemKind::LikelyOffsetUnit { assumed, assumed_fit, likely, likely_fit } => {
+                let impossible = assumed_fit.spans - assumed_fit.possible;
+                let impossible = if impossible > 0 { format!(" ({impossible} impossible)") } else { String::new() };
+                write!(
+                    f,
+                    "the offsets look like {likely} rather than {assumed}: {} of {} spans fall on word edges counted \
+                     in {likely}, {} counted in {assumed}{impossible}",
+                    likely_fit.on_words,
+                    likely_fit.spans,
+                    assumed_fit.on_words,
+                    likely = likely.name(),
+                    assumed = assumed.name(),
+                )
             }
             ProblemKind::TextMismatch { expected, found } => write!(
                 f,
@@ -147,6 +243,16 @@ impl fmt::Display for ProblemKind {
             ),
             ProblemKind::Unsupported { what } => write!(f, "{what} cannot be read by Sorot and was skipped"),
         }
+    }
+}
+
+impl fmt::Display for OffsetReading {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let documents = match self.documents {
+            1 => "1 document holds".to_owned(),
+            n => format!("{n} documents hold"),
+        };
+        write!(f, "offsets read as {} ({documents} characters that count differently in code points)", self.unit.name())
     }
 }
 

@@ -6,6 +6,13 @@
 //! UTF-16 code units inside a text node; a [`Utf16Offset`] names that unit so
 //! the two can never be mixed up. Conversion looks only at one rendered text
 //! run, so it costs the length of that run, not of the document.
+//!
+//! Files written by other tools count in other units: doccano's page counts
+//! UTF-16 code units (or grapheme clusters in its *grapheme mode*). An
+//! [`OffsetUnit`] names a file's unit and a [`UnitMap`] converts a whole
+//! text's offsets between it and code points, both ways.
+
+use unicode_segmentation::UnicodeSegmentation;
 
 /// A position counted in UTF-16 code units, as the DOM counts them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -82,6 +89,177 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
     Some(&text[start_byte_idx..end_byte_idx])
 }
 
+/// A unit a file may count text positions in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OffsetUnit {
+    /// Unicode code points: Python's `text[start:end]`, Sorot's own unit.
+    CodePoint,
+    /// UTF-16 code units, as JavaScript and the DOM count (doccano's page).
+    Utf16,
+    /// Extended grapheme clusters (doccano's grapheme mode): "🇮🇩", "👨‍👩‍👧‍👦"
+    /// and CRLF each count one.
+    Grapheme,
+}
+
+impl OffsetUnit {
+    pub const ALL: [OffsetUnit; 3] = [OffsetUnit::Utf16, OffsetUnit::Grapheme, OffsetUnit::CodePoint];
+
+    /// What doccano's page counts in a project made with its defaults.
+    pub const DOCCANO_DEFAULT: OffsetUnit = OffsetUnit::Utf16;
+
+    /// The name on the command line and in stored settings.
+    pub fn key(self) -> &'static str {
+        match self {
+            OffsetUnit::CodePoint => "codepoint",
+            OffsetUnit::Utf16 => "utf16",
+            OffsetUnit::Grapheme => "grapheme",
+        }
+    }
+
+    /// Reads a [`OffsetUnit::key`].
+    pub fn parse(key: &str) -> Option<Self> {
+        OffsetUnit::ALL.into_iter().find(|unit| unit.key() == key)
+    }
+
+    /// The unit in words, plural: "UTF-16 code units".
+    pub fn name(self) -> &'static str {
+        match self {
+            OffsetUnit::CodePoint => "code points",
+            OffsetUnit::Utf16 => "UTF-16 code units",
+            OffsetUnit::Grapheme => "grapheme clusters",
+        }
+    }
+}
+
+/// Why an offset in some unit names no code point position of a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnitError {
+    /// Past the end of a text `len` units long.
+    PastEnd { len: usize },
+    /// Inside one character: between the halves of a surrogate pair
+    /// (UTF-16), or inside a grapheme cluster given in code points.
+    Inside,
+}
+
+/// One text's positions in one unit, for converting many offsets of it.
+///
+/// ```text
+/// "💩 Bali"  Utf16: 3 -> char 2   char 2 -> 3   1 -> Inside
+/// "🇮🇩 Bali" Grapheme: 2 -> char 3   char 1 -> Inside
+/// ```
+#[derive(Clone, Debug)]
+pub struct UnitMap {
+    unit: OffsetUnit,
+    char_len: usize,
+    /// UTF-16: the UTF-16 offset of each char position `0..=char_len`.
+    /// Grapheme: the char position of each cluster boundary. Code points: empty.
+    table: Vec<usize>,
+}
+
+impl UnitMap {
+    /// Measures `text` in `unit`; costs one pass over the text.
+    pub fn new(text: &str, unit: OffsetUnit) -> Self {
+        let mut table = Vec::new();
+        let mut char_len = 0;
+        match unit {
+            OffsetUnit::CodePoint => char_len = text.chars().count(),
+            OffsetUnit::Utf16 => {
+                let mut units = 0;
+                table.push(0);
+                for ch in text.chars() {
+                    units += ch.len_utf16();
+                    table.push(units);
+                }
+                char_len = table.len() - 1;
+            }
+            OffsetUnit::Grapheme => {
+                table.push(0);
+                for cluster in text.graphemes(true) {
+                    char_len += cluster.chars().count();
+                    table.push(char_len);
+                }
+            }
+        }
+        UnitMap { unit, char_len, table }
+    }
+
+    pub fn unit(&self) -> OffsetUnit {
+        self.unit
+    }
+
+    /// The text's length in the unit.
+    pub fn len(&self) -> usize {
+        match self.unit {
+            OffsetUnit::CodePoint => self.char_len,
+            OffsetUnit::Utf16 => self.table[self.char_len],
+            OffsetUnit::Grapheme => self.table.len() - 1,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.char_len == 0
+    }
+
+    /// The char position of `offset`, counted in the unit.
+    pub fn to_char(&self, offset: usize) -> Result<usize, UnitError> {
+        let past_end = UnitError::PastEnd { len: self.len() };
+        match self.unit {
+            OffsetUnit::CodePoint => (offset <= self.char_len).then_some(offset).ok_or(past_end),
+            OffsetUnit::Utf16 if offset > self.len() => Err(past_end),
+            OffsetUnit::Utf16 => self.table.binary_search(&offset).map_err(|_| UnitError::Inside),
+            OffsetUnit::Grapheme => self.table.get(offset).copied().ok_or(past_end),
+        }
+    }
+
+    /// The offset in the unit of char position `char_idx`.
+    pub fn from_char(&self, char_idx: usize) -> Result<usize, UnitError> {
+        if char_idx > self.char_len {
+            return Err(UnitError::PastEnd { len: self.char_len });
+        }
+        match self.unit {
+            OffsetUnit::CodePoint => Ok(char_idx),
+            OffsetUnit::Utf16 => Ok(self.table[char_idx]),
+            OffsetUnit::Grapheme => self.table.binary_search(&char_idx).map_err(|_| UnitError::Inside),
+        }
+    }
+
+    /// The offset in the unit of the last unit boundary at or before
+    /// `char_idx` (clamped to the text).
+    pub fn round_down(&self, char_idx: usize) -> usize {
+        self.round(char_idx, false)
+    }
+
+    /// The offset in the unit of the first unit boundary at or after
+    /// `char_idx` (clamped to the text).
+    pub fn round_up(&self, char_idx: usize) -> usize {
+        self.round(char_idx, true)
+    }
+
+    fn round(&self, char_idx: usize, up: bool) -> usize {
+        let char_idx = char_idx.min(self.char_len);
+        match self.unit {
+            OffsetUnit::CodePoint => char_idx,
+            OffsetUnit::Utf16 => self.table[char_idx],
+            OffsetUnit::Grapheme => match self.table.binary_search(&char_idx) {
+                Ok(cluster) => cluster,
+                // Inside cluster `at - 1`, which ends at boundary `at`.
+                Err(at) if up => at,
+                Err(at) => at - 1,
+            },
+        }
+    }
+
+    /// Whether some offset means another position in this unit than in
+    /// code points: the text holds a character outside the Basic
+    /// Multilingual Plane (UTF-16) or a cluster of several code points.
+    pub fn differs_from_code_points(&self) -> bool {
+        match self.unit {
+            OffsetUnit::CodePoint => false,
+            OffsetUnit::Utf16 | OffsetUnit::Grapheme => self.len() != self.char_len,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,5 +299,40 @@ mod tests {
         assert_eq!(slice_chars("ab", 1, 3), None);
         assert_eq!(slice_chars("ab", 2, 1), None);
         assert_eq!(slice_chars("ab", 2, 2), Some(""));
+    }
+
+    /// The drawn spans of `shared/samples/doccano-1.8.4`, a text with emoji,
+    /// a ZWJ family, flags, a skin tone, accents and CRLF.
+    const HAZARD: &str = "Laporan 😀 dari Jakarta\r\nKeluarga 👨\u{200d}👩\u{200d}👧\u{200d}👦 menunggu kabar 28 WNI";
+
+    #[test]
+    fn units_measure_the_same_word_differently() {
+        let utf16 = UnitMap::new(HAZARD, OffsetUnit::Utf16);
+        let grapheme = UnitMap::new(HAZARD, OffsetUnit::Grapheme);
+        let chars = UnitMap::new(HAZARD, OffsetUnit::CodePoint);
+        // "Jakarta" is chars 15..22.
+        assert_eq!(slice_chars(HAZARD, 15, 22), Some("Jakarta"));
+        assert_eq!((utf16.from_char(15), utf16.from_char(22)), (Ok(16), Ok(23)));
+        assert_eq!((grapheme.from_char(15), grapheme.from_char(22)), (Ok(15), Ok(22)));
+        assert_eq!(utf16.to_char(16), Ok(15));
+        assert_eq!(utf16.to_char(9), Err(UnitError::Inside));
+        // CRLF is one cluster: the family's start is char 33, cluster 32.
+        assert_eq!(grapheme.from_char(24), Ok(23));
+        assert_eq!(grapheme.from_char(23), Err(UnitError::Inside));
+        assert_eq!(grapheme.to_char(33), Ok(40));
+        assert_eq!(chars.to_char(500), Err(UnitError::PastEnd { len: chars.len() }));
+        assert_eq!(utf16.to_char(utf16.len() + 1), Err(UnitError::PastEnd { len: utf16.len() }));
+        assert!(utf16.differs_from_code_points() && grapheme.differs_from_code_points());
+        assert!(!UnitMap::new("Великий Новгород", OffsetUnit::Utf16).differs_from_code_points());
+        assert!(UnitMap::new("a\r\nb", OffsetUnit::Grapheme).differs_from_code_points());
+        assert_eq!(UnitMap::new("", OffsetUnit::Grapheme).to_char(0), Ok(0));
+    }
+
+    #[test]
+    fn unit_keys_read_back() {
+        for unit in OffsetUnit::ALL {
+            assert_eq!(OffsetUnit::parse(unit.key()), Some(unit));
+        }
+        assert_eq!(OffsetUnit::parse("bytes"), None);
     }
 }

@@ -19,6 +19,7 @@ use super::edit::Edit;
 use super::error::ModelError;
 use super::history::{History, Revision};
 use super::label::{Label, Schema};
+use super::offsets::OffsetUnit;
 use super::refine::{refine, Precision};
 use super::span::{Span, SpanId};
 use crate::sort::sort;
@@ -50,8 +51,9 @@ pub enum Action {
     SwitchDocument(usize),
     /// Open documents read from a file (`source` names it), with their
     /// spans; `problems` lists what the file had wrong, to show.
-    /// A schema that came with the file is offered for adoption.
-    ImportDocuments { source: String, documents: Vec<ImportedDocument>, problems: Vec<String>, schema: Option<Schema> },
+    /// A schema that came with the file is offered for adoption; `note`
+    /// is said after the summary (which unit the offsets were read in).
+    ImportDocuments { source: String, documents: Vec<ImportedDocument>, problems: Vec<String>, schema: Option<Schema>, note: Option<String> },
     /// Add these labels to the schema (e.g. labels an imported file used).
     AddLabels(Vec<String>),
     /// Set the shown document's workflow status.
@@ -79,6 +81,8 @@ pub enum Action {
     ShowCompare(bool),
     /// Use this colour theme.
     SetTheme(Theme),
+    /// Count doccano files' offsets in this unit, opening and exporting.
+    SetDoccanoUnit(OffsetUnit),
     /// Who is annotating: stamped on every exported document.
     SetAnnotator(String),
     /// Change the label schema.
@@ -149,6 +153,9 @@ pub enum Theme {
 pub enum Notice {
     /// Something was refused or failed; the work is unchanged.
     Problem(String),
+    /// Something worth knowing about what was just done, e.g. the unit a
+    /// file's offsets were read in.
+    Info(String),
     /// A problem with a way out the user may choose, e.g. opening a file
     /// that is not valid UTF-8 with replacement characters.
     Offer { message: String, accept: String, action: Box<Action> },
@@ -158,7 +165,7 @@ impl Notice {
     /// The message shown.
     pub fn message(&self) -> &str {
         match self {
-            Notice::Problem(message) | Notice::Offer { message, .. } => message,
+            Notice::Problem(message) | Notice::Info(message) | Notice::Offer { message, .. } => message,
         }
     }
 }
@@ -249,6 +256,9 @@ impl DocumentState {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportedDocument {
     pub id: String,
+    /// The id is another tool's number (doccano's): a document with the
+    /// same text that is open already names it.
+    pub match_by_text: bool,
     pub text: String,
     pub meta: Metadata,
     pub status: Status,
@@ -284,6 +294,7 @@ pub struct AppState {
     unsaved_changes: u32,
     read_only: Option<String>,
     theme: Theme,
+    doccano_unit: OffsetUnit,
     status_filter: Option<Status>,
     selected_suggestion: Option<usize>,
     schema_history: Vec<SchemaRevision>,
@@ -314,6 +325,7 @@ impl AppState {
             unsaved_changes: 0,
             read_only: None,
             theme: Theme::System,
+            doccano_unit: OffsetUnit::DOCCANO_DEFAULT,
             status_filter: None,
             selected_suggestion: None,
             schema_history: Vec::new(),
@@ -414,6 +426,11 @@ impl AppState {
     /// The colour theme in use.
     pub fn theme(&self) -> Theme {
         self.theme
+    }
+
+    /// The unit doccano files count offsets in, opening and exporting.
+    pub fn doccano_unit(&self) -> OffsetUnit {
+        self.doccano_unit
     }
 
     /// Why this tab refuses changes, if it does.
@@ -545,7 +562,7 @@ impl AppState {
                 self.selected_suggestion = None;
                 Ok(Outcome::changed(Some(format!("Showing {}", self.current().document.title()))))
             }
-            Action::ImportDocuments { source, documents, problems, schema } => self.import(&source, documents, problems, schema),
+            Action::ImportDocuments { source, documents, problems, schema, note } => self.import(&source, documents, problems, schema, note),
             Action::AddLabels(names) => self.add_labels(&names),
             Action::SetStatus(status) => {
                 if self.current().status == status {
@@ -588,6 +605,7 @@ impl AppState {
             Action::ShowSchemaEditor(open) => Ok(self.replace(|state| &mut state.schema_editor_open, open)),
             Action::ShowCompare(open) => Ok(self.replace(|state| &mut state.compare_open, open)),
             Action::SetTheme(theme) => Ok(self.replace(|state| &mut state.theme, theme)),
+            Action::SetDoccanoUnit(unit) => Ok(self.replace(|state| &mut state.doccano_unit, unit)),
             Action::SetAnnotator(name) => {
                 let name = name.trim();
                 if name.is_empty() {
@@ -638,10 +656,12 @@ impl AppState {
                 let count = restored.documents.len();
                 // A read-only tab still shows the restored work, and stays read-only.
                 let (read_only, notice, theme, annotator) = (self.read_only.take(), self.notice.take(), self.theme, self.annotator.take());
+                let doccano_unit = self.doccano_unit;
                 *self = *restored;
                 self.read_only = read_only;
                 self.notice = notice;
                 self.theme = theme;
+                self.doccano_unit = doccano_unit;
                 self.annotator = annotator;
                 Ok(Outcome::changed(Some(format!("Restored {count} document{}", if count == 1 { "" } else { "s" }))))
             }
@@ -756,7 +776,14 @@ impl AppState {
         unique_id(base, |id| self.documents.iter().any(|d| d.document.id() == id))
     }
 
-    fn import(&mut self, source: &str, documents: Vec<ImportedDocument>, problems: Vec<String>, schema: Option<Schema>) -> Result<Outcome, ModelError> {
+    fn import(
+        &mut self,
+        source: &str,
+        documents: Vec<ImportedDocument>,
+        problems: Vec<String>,
+        schema: Option<Schema>,
+        note: Option<String>,
+    ) -> Result<Outcome, ModelError> {
         if documents.is_empty() {
             let detail = problems.first().map_or(String::new(), |p| format!(": {p}"));
             return Err(ModelError::NothingImported(format!("{source} holds no document Sorot can open{detail}")));
@@ -764,7 +791,17 @@ impl AppState {
         let first_new = self.documents.len();
         let mut skipped = problems;
         let mut taken: HashSet<String> = self.documents.iter().map(|d| d.document.id().to_owned()).collect();
-        for imported in documents {
+        let mut matched = Vec::new();
+        for mut imported in documents {
+            if imported.match_by_text {
+                if let Some(open) = self.documents[..first_new].iter().find(|d| **d.document.text() == *imported.text) {
+                    matched.push(format!("{} is {}", imported.id, open.document.id()));
+                    imported.id = open.document.id().to_owned();
+                    if imported.meta == Metadata::default() {
+                        imported.meta = (*open.meta).clone();
+                    }
+                }
+            }
             let id = unique_id(&imported.id, |id| taken.contains(id));
             taken.insert(id.clone());
             let document = Document::new(id, imported.text);
@@ -796,7 +833,20 @@ impl AppState {
         self.selected = None;
         self.caret = None;
         self.unsaved_changes += 1;
-        let summary = format!("Opened {count} document{} from {source}", if count == 1 { "" } else { "s" });
+        let mut summary = format!("Opened {count} document{} from {source}", if count == 1 { "" } else { "s" });
+        if !matched.is_empty() {
+            let shown = matched.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+            let more = if matched.len() > 3 { format!(" and {} more", matched.len() - 3) } else { String::new() };
+            summary.push_str(&format!(
+                "; {} matched open documents by text, since doccano numbers documents itself ({shown}{more})",
+                matched.len()
+            ));
+        }
+        // Worth a notice even when all went well: the reader's choices.
+        let worth_saying = !matched.is_empty() || note.is_some();
+        if let Some(note) = note {
+            summary.push_str(&format!("; {note}"));
+        }
         let problems = |verb: &str| match skipped.len() {
             0 => String::new(),
             n => format!("; {n} problem{}{verb}: {}", if n == 1 { "" } else { "s" }, skipped.join("; ")),
@@ -809,7 +859,7 @@ impl AppState {
                 accept: "Adopt its schema".to_owned(),
                 action: Box::new(Action::AdoptSchema(schema)),
             }),
-            None if skipped.is_empty() => self.unknown_labels_offer(&summary),
+            None if skipped.is_empty() => self.unknown_labels_offer(&summary).or_else(|| worth_saying.then(|| Notice::Info(summary.clone()))),
             None => Some(Notice::Problem(format!("{summary}{}", problems(" skipped")))),
         };
         Ok(Outcome::changed(Some(summary)))

@@ -9,7 +9,8 @@ use yew::prelude::*;
 use crate::formats::export::{Export, ExportFormat, ExportJob};
 use crate::formats::jsonl::JsonlImport;
 use crate::formats::open::{self, Opened};
-use crate::formats::{html, schema_json, sorot_json, Corpus};
+use crate::formats::{html, schema_json, sorot_json, Corpus, FormatError, ImportReport, ProblemKind};
+use crate::model::offsets::OffsetUnit;
 use std::rc::Rc;
 use crate::model::rehearsal::rehearse_edits;
 use crate::model::{seed_document, Action, AppState, DocumentState, Label, Notice, Progress, SpanId};
@@ -171,6 +172,19 @@ pub fn app() -> Html {
         });
     }
     use_effect_with(store.0.theme(), |theme| effects::apply_theme(*theme));
+    // The unit doccano files count in: restored once, remembered when chosen.
+    {
+        let dispatcher = store.dispatcher();
+        use_effect_with((), move |_| {
+            if let Some(unit) = effects::stored_doccano_unit() {
+                dispatcher.dispatch(Action::SetDoccanoUnit(unit));
+            }
+        });
+    }
+    let ondoccano_unit = use_callback(store.dispatcher(), |unit: OffsetUnit, dispatcher| {
+        effects::store_doccano_unit(unit);
+        dispatcher.dispatch(Action::SetDoccanoUnit(unit));
+    });
     // The annotator's name: asked once, kept in this browser.
     {
         let dispatcher = store.dispatcher();
@@ -281,7 +295,7 @@ pub fn app() -> Html {
             let files = input.files().map(file_list).unwrap_or_default();
             // Reset so that choosing the same file again fires `change` again.
             input.set_value("");
-            open_files(store.dispatcher(), store.0.schema().names(), files);
+            open_files(store.dispatcher(), store.0.schema().names(), store.0.doccano_unit(), files);
         })
     };
     let ondrop = {
@@ -289,7 +303,7 @@ pub fn app() -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             let files = event.data_transfer().and_then(|d| d.files()).map(file_list).unwrap_or_default();
-            open_files(store.dispatcher(), store.0.schema().names(), files);
+            open_files(store.dispatcher(), store.0.schema().names(), store.0.doccano_unit(), files);
         })
     };
     let ondragover = Callback::from(|event: DragEvent| event.prevent_default());
@@ -342,6 +356,7 @@ pub fn app() -> Html {
         use_effect_with(latest.clone(), move |_| effects::after_next_paint(move || panel.set(latest)));
     }
     let problem = state.notice().map(|notice| AttrValue::from(notice.message().to_owned()));
+    let info = matches!(state.notice(), Some(Notice::Info(_)));
     let accept = match state.notice() {
         Some(Notice::Offer { accept, .. }) => Some(AttrValue::from(accept.clone())),
         _ => None,
@@ -362,6 +377,8 @@ pub fn app() -> Html {
                     onredo={dispatch(|| Action::Redo)}
                     {onexport}
                     {onexport_as}
+                    doccano_unit={state.doccano_unit()}
+                    {ondoccano_unit}
                     {onsave}
                     {onopen}
                     unsaved={state.unsaved_changes()}
@@ -381,6 +398,7 @@ pub fn app() -> Html {
             </div>
             <NoticeArea
                 {problem}
+                {info}
                 {accept}
                 onaccept={dispatch(|| Action::AcceptOffer)}
                 announcement={state.announcement().map(|a| AttrValue::from(a.to_owned()))}
@@ -473,7 +491,7 @@ pub fn app() -> Html {
                         let store = store.clone();
                         Callback::from(move |documents| {
                             store.dispatch(Action::ShowCompare(false));
-                            store.dispatch(Action::ImportDocuments { source: "adjudication".to_owned(), documents, problems: Vec::new(), schema: None });
+                            store.dispatch(Action::ImportDocuments { source: "adjudication".to_owned(), documents, problems: Vec::new(), schema: None, note: None });
                         })
                     }}
                     onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowCompare(false))) }}
@@ -526,7 +544,7 @@ fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
 /// Reads the chosen or dropped files, then opens what they hold, one
 /// action per file (or brat pair). JSON Lines documents are read a slice at
 /// a time with a progress bar, so a 10,000-document file never freezes the page.
-fn open_files(dispatcher: UseReducerDispatcher<Store>, known_labels: Vec<String>, files: Vec<web_sys::File>) {
+fn open_files(dispatcher: UseReducerDispatcher<Store>, known_labels: Vec<String>, doccano_unit: OffsetUnit, files: Vec<web_sys::File>) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut read = Vec::new();
         for file in files {
@@ -548,10 +566,17 @@ fn open_files(dispatcher: UseReducerDispatcher<Store>, known_labels: Vec<String>
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let (in_steps, at_once): (Vec<_>, Vec<_>) = read.into_iter().partition(|(name, bytes)| open::reads_in_steps(name, bytes, &names));
         for (name, bytes) in in_steps {
-            let opened = read_json_lines(&dispatcher, &name, &bytes, &known_labels).await;
+            let asked = read_json_lines(&dispatcher, &name, &bytes, &known_labels, doccano_unit).await;
+            let opened = match asked.as_ref().ok().and_then(|(_, report)| report.likely_unit()) {
+                Some(likely) => {
+                    let again = read_json_lines(&dispatcher, &name, &bytes, &known_labels, likely).await;
+                    open::in_likely_unit(&name, asked, |_| again)
+                }
+                None => open::opened_corpus(&name, asked),
+            };
             dispatcher.dispatch(action_for(opened));
         }
-        for opened in open::open_files(&at_once, &known_labels) {
+        for opened in open::open_files(&at_once, &known_labels, doccano_unit) {
             dispatcher.dispatch(action_for(opened));
         }
     });
@@ -582,19 +607,23 @@ async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, mut step
     }
 }
 
-/// Reads a JSON Lines file a slice at a time, showing how far it has got.
-async fn read_json_lines(dispatcher: &UseReducerDispatcher<Store>, name: &str, bytes: &[u8], known_labels: &[String]) -> Opened {
-    let mut import = match JsonlImport::new(name, bytes, known_labels) {
-        Ok(import) => import,
-        Err(error) => return open::opened_corpus(name, Err(error)),
-    };
+/// Reads a JSON Lines file a slice at a time, showing how far it has got;
+/// doccano's offsets are read in `doccano_unit`.
+async fn read_json_lines(
+    dispatcher: &UseReducerDispatcher<Store>,
+    name: &str,
+    bytes: &[u8],
+    known_labels: &[String],
+    doccano_unit: OffsetUnit,
+) -> Result<(Corpus, ImportReport), FormatError> {
+    let mut import = JsonlImport::new(name, bytes, known_labels, doccano_unit)?;
     in_steps(dispatcher, &format!("Reading {name}"), || {
         import.read_lines(50);
         let (done, total) = import.progress();
         (done, total, import.is_done())
     })
     .await;
-    open::opened_corpus(name, import.finish())
+    import.finish()
 }
 
 /// Writes an export a slice at a time, showing how far it has got.
@@ -617,6 +646,15 @@ fn action_for(opened: Opened) -> Action {
             accept: "Open with \u{fffd} replacements".to_owned(),
             action: Box::new(Action::OpenText { name: replaced_name(&name), text: String::from_utf8_lossy(&bytes).into_owned() }),
         },
+        Opened::DoubtfulUnit { source, asked, likely, in_likely } => {
+            let doubt = asked.1.problems.iter().find(|p| matches!(p.kind, ProblemKind::LikelyOffsetUnit { .. })).map(ToString::to_string);
+            let (corpus, report) = *in_likely;
+            Action::Offer {
+                message: format!("{}. Nothing is opened yet.", doubt.unwrap_or_default()),
+                accept: format!("Open reading {}", likely.name()),
+                action: Box::new(action_for(Opened::Corpus { source, corpus, report, schema: None })),
+            }
+        }
         Opened::Corpus { source, corpus, report, schema } => {
             let mut problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
             let schema = match schema {
@@ -627,7 +665,10 @@ fn action_for(opened: Opened) -> Action {
                 }
                 None => None,
             };
-            Action::ImportDocuments { source, documents: corpus.into_imported(), problems, schema }
+            // A doccano file numbers documents itself, and says where its unit mattered.
+            let note = report.offsets.filter(|reading| reading.documents > 0).map(|reading| reading.to_string());
+            let match_by_text = report.offsets.is_some();
+            Action::ImportDocuments { source, documents: corpus.into_imported(match_by_text), problems, schema, note }
         }
         Opened::Patterns { name, jsonl } => Action::LoadPatterns { name, jsonl },
         Opened::Schema { name, schema } => Action::Offer {

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use crate::model::offsets::OffsetUnit;
 use crate::model::Theme;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, Url};
 
@@ -127,6 +128,19 @@ pub fn apply_theme(theme: Theme) {
 
 /// Where the annotator's name is kept in this browser.
 const ANNOTATOR_KEY: &str = "sorot-annotator";
+const DOCCANO_UNIT_KEY: &str = "sorot-doccano-unit";
+
+/// The unit doccano files count in, as chosen in this browser before.
+pub fn stored_doccano_unit() -> Option<OffsetUnit> {
+    OffsetUnit::parse(&gloo::utils::window().local_storage().ok()??.get_item(DOCCANO_UNIT_KEY).ok()??)
+}
+
+/// Remembers the unit doccano files count in.
+pub fn store_doccano_unit(unit: OffsetUnit) {
+    if let Ok(Some(storage)) = gloo::utils::window().local_storage() {
+        let _ = storage.set_item(DOCCANO_UNIT_KEY, unit.key());
+    }
+}
 
 /// The annotator's name this browser remembers, if any.
 pub fn stored_annotator() -> Option<String> {

@@ -134,7 +134,7 @@ pub fn compare_view(props: &CompareProps) -> Html {
                 if let Some(result) = complete.as_ref().and_then(|d| adjudicate(&doc_a, &doc_b, d).ok()) {
                     let mut document = result.document;
                     document.id = format!("{}-adjudicated", doc_a.id);
-                    onadjudicated.emit(Corpus { labels: Vec::new(), documents: vec![document] }.into_imported());
+                    onadjudicated.emit(Corpus { labels: Vec::new(), documents: vec![document] }.into_imported(false));
                 }
             })
         };

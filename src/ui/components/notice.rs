@@ -7,6 +7,8 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct NoticeProps {
     pub problem: Option<AttrValue>,
+    /// The message is news, not a problem (e.g. the unit a file was read in).
+    pub info: bool,
     /// The label of the button that takes the offered way out, if any.
     pub accept: Option<AttrValue>,
     pub announcement: Option<AttrValue>,
@@ -28,8 +30,9 @@ pub fn notice_area(props: &NoticeProps) -> Html {
         } else {
             html! { <button class="notice-dismiss" onclick={ondismiss} aria-label="Dismiss message">{"\u{d7}"}</button> }
         };
+        let (class, role) = if props.info { ("notice info", "status") } else { ("notice problem", "alert") };
         html! {
-            <div class="notice problem" role="alert">
+            <div {class} {role}>
                 <span class="notice-text">{message.clone()}</span>
                 {accept}
                 {dismiss}

@@ -4,6 +4,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::formats::export::ExportFormat;
+use crate::model::offsets::OffsetUnit;
 use crate::model::{Precision, Theme};
 use crate::ui::persistence::StorageStatus;
 
@@ -24,6 +25,9 @@ pub struct ToolbarProps {
     /// Export in another format: the format, and whether only the shown
     /// document (else all).
     pub onexport_as: Callback<(ExportFormat, bool)>,
+    /// The unit doccano files count offsets in, opening and exporting.
+    pub doccano_unit: OffsetUnit,
+    pub ondoccano_unit: Callback<OffsetUnit>,
     /// Save to a file (back to the same file where the browser allows).
     pub onsave: Callback<()>,
     /// Changes since the last export or save.
@@ -51,7 +55,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 </label>
                 <button onclick={props.onsave.reform(|_| ())} title="Save the work as a Sorot file (back to the same file after the first save, where the browser allows)">{"Save"}</button>
                 <button class="primary" onclick={props.onexport.reform(|_| ())}>{"Export JSON"}</button>
-                <ExportMenu onexport={props.onexport_as.clone()} />
+                <ExportMenu onexport={props.onexport_as.clone()} doccano_unit={props.doccano_unit} ondoccano_unit={props.ondoccano_unit.clone()} />
                 <button onclick={props.oncompare.reform(|_| ())} title="Agreement between annotators, and adjudication">{"Compare"}</button>
                 <button class="help-button" onclick={props.onhelp.reform(|_| ())} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">{"?"}</button>
             </div>
@@ -127,23 +131,49 @@ pub fn view_controls(props: &ViewControlsProps) -> Html {
 #[derive(Properties, PartialEq)]
 struct ExportMenuProps {
     onexport: Callback<(ExportFormat, bool)>,
+    doccano_unit: OffsetUnit,
+    ondoccano_unit: Callback<OffsetUnit>,
 }
 
-/// "Export as…": every format, for all documents or the shown one.
+/// "Export as…": every format, for all documents or the shown one; and
+/// the unit doccano files count offsets in, which opening uses too.
 #[function_component(ExportMenu)]
 fn export_menu(props: &ExportMenuProps) -> Html {
     let current_only = use_state(|| false);
+    let unit = props.doccano_unit;
     let onchange = {
         let (onexport, current_only) = (props.onexport.clone(), current_only.clone());
         Callback::from(move |event: Event| {
             let Some(select) = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) else { return };
             if let Some(format) = ExportFormat::ALL.into_iter().find(|f| f.key() == select.value()) {
+                let format = if let ExportFormat::Doccano(_) = format { ExportFormat::Doccano(unit) } else { format };
                 onexport.emit((format, *current_only));
             }
             select.set_value("");
         })
     };
-    let options: Html = ExportFormat::ALL.iter().map(|f| html! { <option value={f.key()}>{f.title()}</option> }).collect();
+    let options: Html = ExportFormat::ALL
+        .iter()
+        .map(|f| {
+            let title = match f {
+                ExportFormat::Doccano(_) => format!("{} ({})", f.title(), unit.name()),
+                _ => f.title().to_owned(),
+            };
+            html! { <option value={f.key()}>{title}</option> }
+        })
+        .collect();
+    let onunit = props.ondoccano_unit.reform(|event: Event| {
+        let select = event.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok());
+        select.and_then(|s| OffsetUnit::parse(&s.value())).unwrap_or(OffsetUnit::DOCCANO_DEFAULT)
+    });
+    let units: Html = [
+        (OffsetUnit::Utf16, "doccano: UTF-16"),
+        (OffsetUnit::Grapheme, "doccano: graphemes"),
+        (OffsetUnit::CodePoint, "doccano: code points"),
+    ]
+    .into_iter()
+    .map(|(u, name)| html! { <option value={u.key()} selected={u == unit}>{name}</option> })
+    .collect();
     let toggle = {
         let current_only = current_only.clone();
         Callback::from(move |_: Event| current_only.set(!*current_only))
@@ -157,6 +187,12 @@ fn export_menu(props: &ExportMenuProps) -> Html {
             <label class="toggle" title="Export only the document shown">
                 <input type="checkbox" checked={*current_only} onchange={toggle} />{"only this"}
             </label>
+            <select
+                class="doccano-unit"
+                aria-label="doccano offset unit"
+                title="How doccano files count offsets, when opened and exported: UTF-16 code units in a default doccano project, grapheme clusters in a project with grapheme mode, code points from doccano's API and Python scripts"
+                onchange={onunit}
+            >{units}</select>
         </span>
     }
 }
