@@ -44,17 +44,21 @@ impl History {
     }
 
     /// Undoes the last action; `Ok(false)` when there is nothing to undo.
+    /// On error nothing changes: the revision stays on its stack.
     pub fn undo(&mut self, annotations: &mut Annotations, text: &str) -> Result<bool, ModelError> {
-        let Some(revision) = self.undo.pop() else { return Ok(false) };
-        let redo = replay(revision, annotations, text)?;
+        let Some(revision) = self.undo.last() else { return Ok(false) };
+        let redo = replay(revision.clone(), annotations, text)?;
+        self.undo.pop();
         self.redo.push(redo);
         Ok(true)
     }
 
     /// Redoes the last undone action; `Ok(false)` when there is none.
+    /// On error nothing changes: the revision stays on its stack.
     pub fn redo(&mut self, annotations: &mut Annotations, text: &str) -> Result<bool, ModelError> {
-        let Some(revision) = self.redo.pop() else { return Ok(false) };
-        let undo = replay(revision, annotations, text)?;
+        let Some(revision) = self.redo.last() else { return Ok(false) };
+        let undo = replay(revision.clone(), annotations, text)?;
+        self.redo.pop();
         self.undo.push(undo);
         Ok(true)
     }

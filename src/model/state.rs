@@ -234,6 +234,10 @@ pub struct DocumentState {
     /// When each span was created and last changed (ms since 1970), for
     /// the spans made in Sorot.
     pub stamps: Rc<BTreeMap<SpanId, (u64, u64)>>,
+    /// Counts the committed actions that changed this document (0 when
+    /// opened or restored): storage writes a document whose revision it
+    /// has not written yet.
+    pub revision: u64,
 }
 
 impl DocumentState {
@@ -248,6 +252,7 @@ impl DocumentState {
             suggestions: Rc::new(Vec::new()),
             rejected: Rc::new(Vec::new()),
             stamps: Rc::new(BTreeMap::new()),
+            revision: 0,
         }
     }
 }
@@ -515,8 +520,41 @@ impl AppState {
         }
     }
 
-    /// Applies `action`; on error the state is unchanged.
+    /// Applies `action` as one transaction: it commits whole, bumping the
+    /// revision of every document it changed, or it returns the error and
+    /// leaves the state exactly as it was, however far it had got.
     pub fn apply(&mut self, action: Action) -> Result<Outcome, ModelError> {
+        // Cheap: documents, schema and lists are shared `Rc`s. The store
+        // clones the state for every action anyway, so a document changed
+        // here is copied once either way.
+        let before = self.clone();
+        match self.apply_uncommitted(action) {
+            Ok(outcome) => {
+                self.bump_revisions(&before);
+                Ok(outcome)
+            }
+            Err(error) => {
+                *self = before;
+                Err(error)
+            }
+        }
+    }
+
+    /// Gives every document this action changed (a new `Rc` where `before`
+    /// had another for the same id) its next revision. Both `Rc`s are alive
+    /// here, so the comparison by address is sound.
+    fn bump_revisions(&mut self, before: &AppState) {
+        for (doc, old) in self.documents.iter_mut().zip(&before.documents) {
+            if !Rc::ptr_eq(doc, old) && doc.document.id() == old.document.id() {
+                let next = doc.revision.max(old.revision) + 1;
+                Rc::make_mut(doc).revision = next;
+            }
+        }
+    }
+
+    /// Applies `action`, possibly leaving the state half changed on error;
+    /// only [`AppState::apply`] calls it, and undoes that.
+    fn apply_uncommitted(&mut self, action: Action) -> Result<Outcome, ModelError> {
         if let (Some(reason), true) = (&self.read_only, action.changes_work()) {
             return Err(ModelError::ReadOnly(reason.clone()));
         }
@@ -529,7 +567,7 @@ impl AppState {
                 (None, None) => Err(ModelError::NothingSelected),
             },
             Action::LabelKey { key, selection } => match self.schema.label_for_key(key) {
-                Some(label) => self.apply(Action::ApplyLabel { label: label.clone(), selection }),
+                Some(label) => self.apply_uncommitted(Action::ApplyLabel { label: label.clone(), selection }),
                 None => Ok(Outcome::unchanged()),
             },
             Action::Relabel { id, label } => self.relabel(id, label),
@@ -579,7 +617,7 @@ impl AppState {
                     .map(|step| if forward { (self.current + step) % count } else { (self.current + count - step) % count })
                     .find(|&i| passes(i) && (if forward { i > self.current } else { i < self.current }));
                 match next {
-                    Some(index) => self.apply(Action::SwitchDocument(index)),
+                    Some(index) => self.apply_uncommitted(Action::SwitchDocument(index)),
                     None => Ok(Outcome::unchanged()),
                 }
             }
@@ -684,7 +722,7 @@ impl AppState {
                 Ok(Outcome::changed(None))
             }
             Action::AcceptOffer => match self.notice.take() {
-                Some(Notice::Offer { action, .. }) => self.apply(*action),
+                Some(Notice::Offer { action, .. }) => self.apply_uncommitted(*action),
                 other => {
                     self.notice = other;
                     Ok(Outcome::unchanged())

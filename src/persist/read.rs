@@ -81,6 +81,7 @@ pub fn document(value: &Value) -> Result<StoredDocument, String> {
         rejected,
         undo: history(record.list("undo")?, "undo")?,
         redo: history(record.list("redo")?, "redo")?,
+        revision: if record.get("revision").is_some() { record.whole("revision")? } else { 0 },
     })
 }
 

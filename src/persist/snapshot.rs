@@ -60,6 +60,9 @@ pub struct StoredDocument {
     pub rejected: Vec<(usize, usize, String)>,
     pub undo: Vec<Vec<StoredEdit>>,
     pub redo: Vec<Vec<StoredEdit>>,
+    /// The document's revision when written (0 in records written before
+    /// revisions were stored), so numbering goes on after a reload.
+    pub revision: u64,
 }
 
 /// A document's metadata as stored.
@@ -159,6 +162,7 @@ pub fn stored_document(doc: &DocumentState) -> StoredDocument {
         stamps: doc.stamps.iter().map(|(id, (created, updated))| (id.0, *created, *updated)).collect(),
         undo: revisions(undo),
         redo: revisions(redo),
+        revision: doc.revision,
     }
 }
 
@@ -219,7 +223,8 @@ fn restore_document(id: &str, text: &str, stored: StoredDocument) -> Result<Docu
     });
     let rejected = Rc::new(stored.rejected.iter().map(|(start, end, label)| (*start, *end, Label::new(label))).collect());
     let stamps = Rc::new(stored.stamps.iter().map(|&(id, created, updated)| (SpanId(id), (created, updated))).collect());
-    Ok(DocumentState { annotations, history, status, meta, rejected, stamps, ..DocumentState::new(document) })
+    let revision = stored.revision;
+    Ok(DocumentState { annotations, history, status, meta, rejected, stamps, revision, ..DocumentState::new(document) })
 }
 
 fn stored_span(span: &Span) -> StoredSpan {

@@ -3,7 +3,8 @@
 //! guards around it (the editor lock, the unsaved-work warning on leaving).
 //!
 //! Writes are incremental: a document's record is written only when its
-//! `Rc` changed, its text only once, so a change costs one document's spans.
+//! revision is one not written yet, its text only once, so a change costs
+//! one document's spans.
 //! They happen after the next paint: a key press shows its span first, and
 //! the toolbar says "saving" from the moment of the change.
 
@@ -38,7 +39,8 @@ pub enum StorageStatus {
 #[derive(Default)]
 struct Written {
     database: Option<Database>,
-    documents: HashMap<String, *const DocumentState>,
+    /// The revision of each document last written, by id.
+    documents: HashMap<String, u64>,
     texts: HashSet<String>,
     meta: String,
     /// The state last seen by the render effect, to tell a change cheaply.
@@ -210,9 +212,9 @@ fn write_changes(latest: Rc<RefCell<UseReducerHandle<Store>>>, written: Rc<RefCe
             records.push((text_key(&id), doc.document.text().to_string()));
             guard.texts.insert(id.clone());
         }
-        if guard.documents.get(&id) != Some(&Rc::as_ptr(doc)) {
+        if guard.documents.get(&id) != Some(&doc.revision) {
             records.push((doc_key(&id), serde_json::to_string(&stored_document(doc)).unwrap_or_default()));
-            guard.documents.insert(id, Rc::as_ptr(doc));
+            guard.documents.insert(id, doc.revision);
         }
     }
     let meta = serde_json::to_string(&meta_of(state, scroll_y())).unwrap_or_default();
