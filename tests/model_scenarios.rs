@@ -265,7 +265,7 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
         imported("seed-article", "Kedua", &[]),
         imported("c", "Ketiga di Bali", &[(10, 14, "PLACE")]),
     ];
-    assert!(state.dispatch(Action::ImportDocuments { source: "x.jsonl".into(), documents, problems: vec!["x.jsonl line 4: bad".into()], schema: None, note: None }));
+    assert!(state.dispatch(Action::ImportDocuments { source: "x.jsonl".into(), documents, problems: vec!["x.jsonl line 4: bad".into()], schema: None, note: None, tally: None }));
     let ids: Vec<_> = state.documents().iter().map(|d| d.document.id().to_owned()).collect();
     assert_eq!(ids, ["seed-article", "a", "seed-article-2", "c"]);
     assert_eq!(state.current_index(), 1);
@@ -287,14 +287,14 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
     state.apply(Action::FilterStatus(None)).unwrap();
     state.apply(Action::StepDocument { forward: false }).unwrap();
     assert_eq!(state.current_index(), 1);
-    assert!(state.dispatch(Action::ImportDocuments { source: "empty.jsonl".into(), documents: vec![], problems: vec!["line 1: not JSON".into()], schema: None, note: None }));
+    assert!(state.dispatch(Action::ImportDocuments { source: "empty.jsonl".into(), documents: vec![], problems: vec!["line 1: not JSON".into()], schema: None, note: None, tally: None }));
     assert_eq!(state.notice().unwrap().message(), "empty.jsonl holds no document Sorot can open: line 1: not JSON.");
 }
 
 #[test]
 fn unknown_labels_are_offered_to_the_schema() {
     let mut state = AppState::with_document(seed_document());
-    state.dispatch(Action::ImportDocuments { source: "c.json".into(), documents: vec![imported("c", "Di Bali", &[(3, 7, "PLACE")])], problems: vec![], schema: None, note: None });
+    state.dispatch(Action::ImportDocuments { source: "c.json".into(), documents: vec![imported("c", "Di Bali", &[(3, 7, "PLACE")])], problems: vec![], schema: None, note: None, tally: None });
     assert!(matches!(state.notice(), Some(sorot::model::Notice::Offer { .. })));
     assert!(state.schema().get("PLACE").is_none());
     state.dispatch(Action::AcceptOffer);

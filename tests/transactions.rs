@@ -77,8 +77,9 @@ fn any_action() -> impl Strategy<Value = Action> {
             problems: vec![],
             schema: None,
             note: None,
+            tally: None,
         }),
-        1 => Just(Action::ImportDocuments { source: "empty.jsonl".into(), documents: vec![], problems: vec![], schema: None, note: None }),
+        1 => Just(Action::ImportDocuments { source: "empty.jsonl".into(), documents: vec![], problems: vec![], schema: None, note: None, tally: None }),
     ]
 }
 

@@ -149,6 +149,23 @@ impl ImportReport {
         self.problems.is_empty()
     }
 
+
+    /// The problems counted by kind, most frequent first, in a line a
+    /// person can read at a glance: "227 × an attribute, 3 × span past
+    /// the end of the text".
+    pub fn tally(&self) -> String {
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for problem in &self.problems {
+            let kind = problem.kind.kind_name();
+            match counts.iter_mut().find(|(k, _)| *k == kind) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((kind, 1)),
+            }
+        }
+        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.iter().map(|(kind, n)| format!("{n} \u{d7} {kind}")).collect::<Vec<_>>().join(", ")
+    }
+
     /// The unit the file's offsets more likely count in than the one read,
     /// when the reader found one.
     pub fn likely_unit(&self) -> Option<OffsetUnit> {
@@ -169,6 +186,30 @@ impl fmt::Display for Problem {
             write!(f, " (doc {id:?})")?;
         }
         write!(f, ": {}", self.kind)
+    }
+}
+
+impl ProblemKind {
+    /// What kind of problem this is, the same for every problem of its
+    /// kind, for counting: "span past the end of the text".
+    pub fn kind_name(&self) -> String {
+        match self {
+            ProblemKind::MalformedJson { .. } => "line that is not JSON".to_owned(),
+            ProblemKind::WrongShape { expected } => format!("entry not {expected}"),
+            ProblemKind::FutureVersion { .. } => "file from a newer Sorot".to_owned(),
+            ProblemKind::Reversed { .. } => "reversed or empty span".to_owned(),
+            ProblemKind::OutOfRange { .. } => "span past the end of the text".to_owned(),
+            ProblemKind::InsideCharacter { .. } => "span edge inside a character".to_owned(),
+            ProblemKind::LikelyOffsetUnit { .. } => "doubt about the offset unit".to_owned(),
+            ProblemKind::TextMismatch { .. } => "span text that does not match".to_owned(),
+            ProblemKind::DuplicateId { .. } => "renamed duplicate id".to_owned(),
+            ProblemKind::DuplicateSpan { .. } => "repeated span".to_owned(),
+            ProblemKind::UnknownLabel { .. } => "label not in the schema".to_owned(),
+            ProblemKind::DiscontinuousSpan => "discontinuous span".to_owned(),
+            // "a relation (R4)": the kind without the id.
+            ProblemKind::Unsupported { what } => what.split(" (").next().unwrap_or(what).to_owned(),
+            other => other.to_string(),
+        }
     }
 }
 
@@ -267,6 +308,16 @@ impl std::error::Error for FormatError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn many_problems_are_counted_by_kind_most_first() {
+        let problem = |kind| Problem { file: "wn071.ann".into(), document: None, line: None, kind };
+        let mut problems = vec![problem(ProblemKind::Unsupported { what: "a relation (R1)".into() })];
+        problems.extend((1..=3).map(|n| problem(ProblemKind::Unsupported { what: format!("an attribute (A{n})") })));
+        problems.push(problem(ProblemKind::Reversed { start: 4, end: 2 }));
+        let report = ImportReport { problems, offsets: None };
+        assert_eq!(report.tally(), "3 \u{d7} an attribute, 1 \u{d7} a relation, 1 \u{d7} reversed or empty span");
+    }
 
     #[test]
     fn a_problem_names_file_line_and_document() {

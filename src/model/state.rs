@@ -52,8 +52,17 @@ pub enum Action {
     /// Open documents read from a file (`source` names it), with their
     /// spans; `problems` lists what the file had wrong, to show.
     /// A schema that came with the file is offered for adoption; `note`
-    /// is said after the summary (which unit the offsets were read in).
-    ImportDocuments { source: String, documents: Vec<ImportedDocument>, problems: Vec<String>, schema: Option<Schema>, note: Option<String> },
+    /// is said after the summary (which unit the offsets were read in);
+    /// `tally` counts `problems` by kind, said instead of them when they
+    /// are many.
+    ImportDocuments {
+        source: String,
+        documents: Vec<ImportedDocument>,
+        problems: Vec<String>,
+        schema: Option<Schema>,
+        note: Option<String>,
+        tally: Option<String>,
+    },
     /// Add these labels to the schema (e.g. labels an imported file used).
     AddLabels(Vec<String>),
     /// Set the shown document's workflow status.
@@ -130,6 +139,10 @@ pub enum Action {
     ShowProgress(Option<Progress>),
 }
 
+/// How many problems an import's notice says in full; more are counted
+/// by kind, with the list on demand.
+const PROBLEMS_SAID_IN_FULL: usize = 3;
+
 /// How far a long task has got: `done` of `total` units of `task`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Progress {
@@ -156,6 +169,9 @@ pub enum Notice {
     /// Something worth knowing about what was just done, e.g. the unit a
     /// file's offsets were read in.
     Info(String),
+    /// Problems too many to read in a line: the message counts them, the
+    /// details list each, shown on demand.
+    Report { message: String, details: Rc<[String]> },
     /// A problem with a way out the user may choose, e.g. opening a file
     /// that is not valid UTF-8 with replacement characters.
     Offer { message: String, accept: String, action: Box<Action> },
@@ -165,7 +181,7 @@ impl Notice {
     /// The message shown.
     pub fn message(&self) -> &str {
         match self {
-            Notice::Problem(message) | Notice::Info(message) | Notice::Offer { message, .. } => message,
+            Notice::Problem(message) | Notice::Info(message) | Notice::Report { message, .. } | Notice::Offer { message, .. } => message,
         }
     }
 }
@@ -600,7 +616,9 @@ impl AppState {
                 self.selected_suggestion = None;
                 Ok(Outcome::changed(Some(format!("Showing {}", self.current().document.title()))))
             }
-            Action::ImportDocuments { source, documents, problems, schema, note } => self.import(&source, documents, problems, schema, note),
+            Action::ImportDocuments { source, documents, problems, schema, note, tally } => {
+                self.import(&source, documents, problems, schema, note, tally)
+            }
             Action::AddLabels(names) => self.add_labels(&names),
             Action::SetStatus(status) => {
                 if self.current().status == status {
@@ -821,6 +839,7 @@ impl AppState {
         problems: Vec<String>,
         schema: Option<Schema>,
         note: Option<String>,
+        tally: Option<String>,
     ) -> Result<Outcome, ModelError> {
         if documents.is_empty() {
             let detail = problems.first().map_or(String::new(), |p| format!(": {p}"));
@@ -885,8 +904,16 @@ impl AppState {
         if let Some(note) = note {
             summary.push_str(&format!("; {note}"));
         }
+        // A few problems are said in full; more are counted by kind, with
+        // the list on demand, so a report never grows past the window.
+        let many = skipped.len() > PROBLEMS_SAID_IN_FULL;
         let problems = |verb: &str| match skipped.len() {
             0 => String::new(),
+            n if many => {
+                // The file's problems by kind; any the model added are counted apart.
+                let counted = tally.clone().map(|t| format!(": {t}")).unwrap_or_default();
+                format!("; {n} problems{verb}{counted}")
+            }
             n => format!("; {n} problem{}{verb}: {}", if n == 1 { "" } else { "s" }, skipped.join("; ")),
         };
         self.notice = match schema.filter(|schema| *schema != *self.schema) {
@@ -898,6 +925,7 @@ impl AppState {
                 action: Box::new(Action::AdoptSchema(schema)),
             }),
             None if skipped.is_empty() => self.unknown_labels_offer(&summary).or_else(|| worth_saying.then(|| Notice::Info(summary.clone()))),
+            None if many => Some(Notice::Report { message: format!("{summary}{}", problems(" skipped")), details: skipped.into() }),
             None => Some(Notice::Problem(format!("{summary}{}", problems(" skipped")))),
         };
         Ok(Outcome::changed(Some(summary)))

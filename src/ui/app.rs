@@ -357,6 +357,21 @@ pub fn app() -> Html {
     }
     let problem = state.notice().map(|notice| AttrValue::from(notice.message().to_owned()));
     let info = matches!(state.notice(), Some(Notice::Info(_)));
+    let details = match state.notice() {
+        Some(Notice::Report { details, .. }) => Some(details.clone()),
+        _ => None,
+    };
+    let ondownload = {
+        let store = store.clone();
+        Callback::from(move |_| {
+            if let Some(Notice::Report { message, details }) = store.0.notice() {
+                let text = format!("{message}\n\n{}\n", details.join("\n"));
+                if let Err(problem) = effects::download("sorot-import-problems.txt", "text/plain", &text) {
+                    store.dispatch(Action::ReportProblem(problem));
+                }
+            }
+        })
+    };
     let accept = match state.notice() {
         Some(Notice::Offer { accept, .. }) => Some(AttrValue::from(accept.clone())),
         _ => None,
@@ -399,6 +414,8 @@ pub fn app() -> Html {
             <NoticeArea
                 {problem}
                 {info}
+                {details}
+                {ondownload}
                 {accept}
                 onaccept={dispatch(|| Action::AcceptOffer)}
                 announcement={state.announcement().map(|a| AttrValue::from(a.to_owned()))}
@@ -491,7 +508,7 @@ pub fn app() -> Html {
                         let store = store.clone();
                         Callback::from(move |documents| {
                             store.dispatch(Action::ShowCompare(false));
-                            store.dispatch(Action::ImportDocuments { source: "adjudication".to_owned(), documents, problems: Vec::new(), schema: None, note: None });
+                            store.dispatch(Action::ImportDocuments { source: "adjudication".to_owned(), documents, problems: Vec::new(), schema: None, note: None, tally: None });
                         })
                     }}
                     onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowCompare(false))) }}
@@ -668,7 +685,8 @@ fn action_for(opened: Opened) -> Action {
             // A doccano file numbers documents itself, and says where its unit mattered.
             let note = report.offsets.filter(|reading| reading.documents > 0).map(|reading| reading.to_string());
             let match_by_text = report.offsets.is_some();
-            Action::ImportDocuments { source, documents: corpus.into_imported(match_by_text), problems, schema, note }
+            let tally = (!report.problems.is_empty()).then(|| report.tally());
+            Action::ImportDocuments { source, documents: corpus.into_imported(match_by_text), problems, schema, note, tally }
         }
         Opened::Patterns { name, jsonl } => Action::LoadPatterns { name, jsonl },
         Opened::Schema { name, schema } => Action::Offer {

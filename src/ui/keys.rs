@@ -57,6 +57,7 @@ pub fn intent_for(event: &KeyboardEvent, article: &Element, state: &AppState) ->
     let apply = |action| Some(KeyIntent::Apply(action));
     match key.as_str() {
         "Escape" if help_open => apply(Action::ShowHelp(false)),
+        "Escape" if state.notice().is_some() => apply(Action::DismissNotice),
         "Escape" => {
             selection::clear();
             apply(Action::Select(None))

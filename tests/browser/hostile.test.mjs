@@ -94,3 +94,36 @@ test('text that looks like HTML or script is shown as text, never run', async ()
   assert.deepEqual(alerts, []);
   await page.context().close();
 });
+
+test('a file with hundreds of problems is counted by kind, fits the window, lists them on demand and closes with Escape', async () => {
+  const page = await openApp(browser, HTTP_URL);
+  const text = 'Kao Kim Hourn tiba di Bali.\n';
+  const ann = ['T1\tACTOR 0 13\tKao Kim Hourn', 'T2\tLOCATION 22 26\tBali'];
+  for (let i = 1; i <= 227; i++) ann.push(`A${i}\tNegated T1`);
+  for (let i = 1; i <= 72; i++) ann.push(`R${i}\tACTS_IN Arg1:T1 Arg2:T2`);
+  for (let i = 1; i <= 74; i++) ann.push(`#${i}\tAnnotatorNotes T1\tcatatan ${i}`);
+  const files = [
+    { name: 'wn071.txt', mimeType: 'text/plain', buffer: Buffer.from(text) },
+    { name: 'wn071.ann', mimeType: 'text/plain', buffer: Buffer.from(ann.join('\n') + '\n') },
+  ];
+  await page.locator('input[type=file]').setInputFiles(files);
+  await page.waitForSelector('.notice.problem .notice-details');
+  const message = await page.locator('.notice.problem .notice-text').textContent();
+  assert.match(message, /Opened 1 document from wn071\.txt, wn071\.ann; 373 problems skipped: 227 × an attribute, 74 × a note other than value=<JSON>, 72 × a relation/);
+  const toolbar = await page.locator('.top-bars').boundingBox();
+  const notice = await page.locator('.notice.problem').boundingBox();
+  const viewport = page.viewportSize();
+  assert.ok(notice.y > toolbar.y + toolbar.height, 'the notice stays below the toolbar');
+  assert.ok(notice.y + notice.height <= viewport.height, 'the notice fits the window');
+  await page.getByText('Show all 373').click();
+  assert.equal(await page.locator('.notice-details li').count(), 373);
+  const open = await page.locator('.notice.problem').boundingBox();
+  assert.ok(open.y > toolbar.y + toolbar.height && open.y + open.height <= viewport.height, 'opened, it still fits');
+  const cancel = await page.locator('.notice-dismiss').boundingBox();
+  assert.ok(cancel.y + cancel.height <= viewport.height, 'its close button is within reach');
+  await page.screenshot({ path: 'artifacts/report.png' }).catch(() => {});
+  await page.locator('article').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.notice.problem', { state: 'detached' });
+  assert.deepEqual(page.sorotErrors, []);
+});

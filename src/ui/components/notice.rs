@@ -1,6 +1,9 @@
-//! Messages to the user: a dismissable problem notice, the progress of a
-//! long task, and a visually hidden live region that announces every change
-//! to screen readers.
+//! Messages to the user: a dismissable problem notice (with the list of
+//! problems on demand when they are many), the progress of a long task, and
+//! a visually hidden live region that announces every change to screen
+//! readers.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -9,6 +12,10 @@ pub struct NoticeProps {
     pub problem: Option<AttrValue>,
     /// The message is news, not a problem (e.g. the unit a file was read in).
     pub info: bool,
+    /// Every problem the message counts, shown on demand.
+    pub details: Option<Rc<[String]>>,
+    /// Download the details as a text file.
+    pub ondownload: Callback<()>,
     /// The label of the button that takes the offered way out, if any.
     pub accept: Option<AttrValue>,
     pub announcement: Option<AttrValue>,
@@ -31,9 +38,22 @@ pub fn notice_area(props: &NoticeProps) -> Html {
             html! { <button class="notice-dismiss" onclick={ondismiss} aria-label="Dismiss message">{"\u{d7}"}</button> }
         };
         let (class, role) = if props.info { ("notice info", "status") } else { ("notice problem", "alert") };
+        let details = props.details.as_ref().map(|details| {
+            let items: Html = details.iter().map(|line| html! { <li>{line.clone()}</li> }).collect();
+            html! {
+                <details class="notice-details">
+                    <summary>{format!("Show all {}", details.len())}</summary>
+                    <ol>{items}</ol>
+                    <button onclick={props.ondownload.reform(|_: MouseEvent| ())}>{"Download as text"}</button>
+                </details>
+            }
+        });
         html! {
             <div {class} {role}>
-                <span class="notice-text">{message.clone()}</span>
+                <div class="notice-body">
+                    <span class="notice-text">{message.clone()}</span>
+                    {details}
+                </div>
                 {accept}
                 {dismiss}
             </div>
