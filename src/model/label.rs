@@ -129,6 +129,10 @@ impl Default for Schema {
     }
 }
 
+/// Letters the annotator's commands use (tag all, suggest, reject), never
+/// given to a label.
+pub const COMMAND_KEYS: [char; 3] = ['a', 's', 'x'];
+
 impl Schema {
     /// All labels in hotkey order.
     pub fn labels(&self) -> &[LabelDef] {
@@ -157,6 +161,12 @@ impl Schema {
         Ok(Schema { labels })
     }
 
+    /// Whether `key` may apply a label: a digit, or a lowercase letter no
+    /// command uses.
+    pub fn is_label_key(key: char) -> bool {
+        key.is_ascii_digit() || (key.is_ascii_lowercase() && !COMMAND_KEYS.contains(&key))
+    }
+
     /// The label bound to `key`, if any.
     pub fn label_for_key(&self, key: char) -> Option<&Label> {
         self.labels.iter().find(|def| def.key == key).map(|def| &def.label)
@@ -183,7 +193,10 @@ impl Schema {
             return Err(format!("The schema already has a label {name}."));
         }
         let index = self.labels.len();
-        let key = ('1'..='9').chain('a'..='z').find(|k| self.labels.iter().all(|def| def.key != *k)).unwrap_or(' ');
+        let key = ('1'..='9')
+            .chain('a'..='z')
+            .find(|k| !COMMAND_KEYS.contains(k) && self.labels.iter().all(|def| def.key != *k))
+            .unwrap_or(' ');
         self.labels.push(LabelDef {
             label: Label::new(name),
             key,
@@ -239,6 +252,20 @@ pub const DARK_LIGHTEN: f64 = 0.45;
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn twelve_labels_get_twelve_keys_none_a_command_uses() {
+        let mut schema = Schema::default();
+        for n in schema.labels().len()..12 {
+            schema.add(&format!("LABEL_{n}")).unwrap();
+        }
+        let keys: String = schema.labels().iter().map(|def| def.key).collect();
+        assert_eq!(keys, "123456789bcd");
+        assert!(keys.chars().all(Schema::is_label_key));
+        assert!(COMMAND_KEYS.iter().all(|&k| !Schema::is_label_key(k)));
+        assert!(!Schema::is_label_key('B') && !Schema::is_label_key('?'));
+    }
+
     use super::*;
 
     #[test]

@@ -4,7 +4,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 
-use crate::model::{Action, AppState, CaretUnit};
+use crate::model::{Action, AppState, CaretUnit, Schema};
 
 use super::selection;
 
@@ -84,15 +84,15 @@ pub fn intent_for(event: &KeyboardEvent, article: &Element, state: &AppState) ->
         _ if event.alt_key() => None,
         _ => {
             let mut chars = key.chars();
-            let (Some(digit), None) = (chars.next(), chars.next()) else { return None };
-            if !digit.is_ascii_digit() {
+            let (Some(key), None) = (chars.next(), chars.next()) else { return None };
+            if !Schema::is_label_key(key) || state.schema().label_for_key(key).is_none() {
                 return None;
             }
             let range = selection::selected_range(article);
             if range.is_some() {
                 selection::clear();
             }
-            apply(Action::LabelKey { key: digit, selection: range })
+            apply(Action::LabelKey { key, selection: range })
         }
     }
 }

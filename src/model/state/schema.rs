@@ -71,7 +71,7 @@ impl AppState {
             }
             SchemaEdit::SetKey { label, key } => {
                 let index = known(&schema, label)?;
-                if !key.is_ascii_alphanumeric() || "axsAXS".contains(*key) {
+                if !Schema::is_label_key(*key) {
                     return refuse(format!("\u{201c}{key}\u{201d} cannot be a label key: use a digit or a letter other than A, S and X."));
                 }
                 if let Some(other) = schema.labels().iter().find(|def| def.key == *key && def.label != *label) {
