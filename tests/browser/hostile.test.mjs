@@ -2,7 +2,7 @@
 // problem, and the work already open stays exactly as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openApp, tag, exportJson, assertOffsetsValid, HTTP_URL } from './harness.mjs';
+import { launch, openApp, tag, exportJson, assertOffsetsValid, screenshot, HTTP_URL } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -121,7 +121,7 @@ test('a file with hundreds of problems is counted by kind, fits the window, list
   assert.ok(open.y > toolbar.y + toolbar.height && open.y + open.height <= viewport.height, 'opened, it still fits');
   const cancel = await page.locator('.notice-dismiss').boundingBox();
   assert.ok(cancel.y + cancel.height <= viewport.height, 'its close button is within reach');
-  await page.screenshot({ path: 'artifacts/report.png' }).catch(() => {});
+  await screenshot(page, 'report.png');
   await page.locator('article').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Escape');
   await page.waitForSelector('.notice.problem', { state: 'detached' });
