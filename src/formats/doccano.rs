@@ -17,7 +17,7 @@
 use serde::Serialize;
 
 use super::corpus::{Corpus, CorpusDocument};
-use crate::model::offsets::{OffsetUnit, UnitMap};
+use crate::model::offsets::{slice_chars, OffsetUnit, UnitMap};
 
 pub use super::jsonl::import;
 
@@ -43,10 +43,10 @@ pub fn export_line(doc: &CorpusDocument, unit: OffsetUnit, notes: &mut Vec<Strin
     let label = doc
         .spans
         .iter()
-        .zip(doc.span_texts())
-        .map(|(span, text)| {
+        .map(|span| {
             let (start, end) = (map.round_down(span.start), map.round_up(span.end));
             if map.from_char(span.start) != Ok(start) || map.from_char(span.end) != Ok(end) {
+                let text = slice_chars(&doc.text, span.start, span.end).unwrap_or_default();
                 notes.push(format!(
                     "doc {:?}: {} {}..{} {text:?}: an edge falls inside a grapheme cluster: exported as the whole cluster",
                     doc.id, span.label, span.start, span.end

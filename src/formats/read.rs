@@ -292,25 +292,15 @@ impl<'a> Reader<'a> {
     }
 
     /// Converts spans counted in `unit` to code points, reporting those
-    /// that name no code point position, and tallies how the spans would
-    /// fit each unit where the units differ.
+    /// that name no code point position (in `unit`'s terms), and weighs how
+    /// the spans would fit each unit where the units differ.
     fn spans_in_code_points(&mut self, id: &str, text: &str, unit: OffsetUnit, raw: Vec<RawSpan>, doc_line: Option<usize>) -> Vec<RawSpan> {
         let reading = self.offsets.get_or_insert(OffsetReading { unit, documents: 0, fits: [UnitFit::default(); 3] });
-        let maps = OffsetUnit::ALL.map(|u| UnitMap::new(text, u));
-        if !raw.is_empty() && maps.iter().any(UnitMap::differs_from_code_points) {
-            reading.documents += 1;
-            let chars: Vec<char> = text.chars().collect();
-            for (map, fit) in maps.iter().zip(&mut reading.fits) {
-                for span in &raw {
-                    fit.spans += 1;
-                    if let (Ok(start), Ok(end)) = (map.to_char(span.start), map.to_char(span.end)) {
-                        fit.possible += 1;
-                        fit.on_words += usize::from(start < end && on_word_edges(&chars, start, end));
-                    }
-                }
-            }
+        if raw.is_empty() {
+            return raw;
         }
-        let Some(map) = maps.into_iter().find(|m| m.unit() == unit) else { return raw };
+        weigh_units(reading, text, &raw);
+        let map = UnitMap::new(text, unit);
         let mut kept = Vec::with_capacity(raw.len());
         for mut span in raw {
             match (map.to_char(span.start), map.to_char(span.end)) {
@@ -395,6 +385,26 @@ impl<'a> Reader<'a> {
             }
         }
         kept
+    }
+}
+
+/// Counts how the spans of one document would fit each unit, if the units
+/// differ on its text.
+fn weigh_units(reading: &mut OffsetReading, text: &str, raw: &[RawSpan]) {
+    let maps = OffsetUnit::ALL.map(|unit| UnitMap::new(text, unit));
+    if !maps.iter().any(UnitMap::differs_from_code_points) {
+        return;
+    }
+    reading.documents += 1;
+    let chars: Vec<char> = text.chars().collect();
+    for (map, fit) in maps.iter().zip(&mut reading.fits) {
+        for span in raw {
+            fit.spans += 1;
+            if let (Ok(start), Ok(end)) = (map.to_char(span.start), map.to_char(span.end)) {
+                fit.possible += 1;
+                fit.on_words += usize::from(start < end && on_word_edges(&chars, start, end));
+            }
+        }
     }
 }
 

@@ -149,7 +149,6 @@ impl ImportReport {
         self.problems.is_empty()
     }
 
-
     /// The problems counted by kind, most frequent first, in a line a
     /// person can read at a glance: "227 × an attribute, 3 × span past
     /// the end of the text".
@@ -162,7 +161,7 @@ impl ImportReport {
                 None => counts.push((kind, 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         counts.iter().map(|(kind, n)| format!("{n} \u{d7} {kind}")).collect::<Vec<_>>().join(", ")
     }
 

@@ -152,17 +152,26 @@ pub struct UnitMap {
     unit: OffsetUnit,
     char_len: usize,
     /// UTF-16: the UTF-16 offset of each char position `0..=char_len`.
-    /// Grapheme: the char position of each cluster boundary. Code points: empty.
+    /// Grapheme: the char position of each cluster boundary. Empty when
+    /// the unit counts this text as code points (see `as_code_points`).
     table: Vec<usize>,
+    /// The unit counts every position of this text as code points do: ASCII
+    /// (without CR, for grapheme clusters, where CRLF is one), or the unit is
+    /// code points. No table is built.
+    as_code_points: bool,
 }
 
 impl UnitMap {
     /// Measures `text` in `unit`; costs one pass over the text.
     pub fn new(text: &str, unit: OffsetUnit) -> Self {
+        let counting_code_points = UnitMap { unit, char_len: text.chars().count(), table: Vec::new(), as_code_points: true };
+        if text.is_ascii() && !(unit == OffsetUnit::Grapheme && text.contains('\r')) {
+            return counting_code_points;
+        }
         let mut table = Vec::new();
         let mut char_len = 0;
         match unit {
-            OffsetUnit::CodePoint => char_len = text.chars().count(),
+            OffsetUnit::CodePoint => return counting_code_points,
             OffsetUnit::Utf16 => {
                 let mut units = 0;
                 table.push(0);
@@ -180,7 +189,7 @@ impl UnitMap {
                 }
             }
         }
-        UnitMap { unit, char_len, table }
+        UnitMap { unit, char_len, table, as_code_points: false }
     }
 
     pub fn unit(&self) -> OffsetUnit {
@@ -189,10 +198,10 @@ impl UnitMap {
 
     /// The text's length in the unit.
     pub fn len(&self) -> usize {
-        match self.unit {
-            OffsetUnit::CodePoint => self.char_len,
-            OffsetUnit::Utf16 => self.table[self.char_len],
-            OffsetUnit::Grapheme => self.table.len() - 1,
+        match (self.as_code_points, self.unit) {
+            (true, _) | (_, OffsetUnit::CodePoint) => self.char_len,
+            (_, OffsetUnit::Utf16) => self.table[self.char_len],
+            (_, OffsetUnit::Grapheme) => self.table.len() - 1,
         }
     }
 
@@ -203,11 +212,11 @@ impl UnitMap {
     /// The char position of `offset`, counted in the unit.
     pub fn to_char(&self, offset: usize) -> Result<usize, UnitError> {
         let past_end = UnitError::PastEnd { len: self.len() };
-        match self.unit {
-            OffsetUnit::CodePoint => (offset <= self.char_len).then_some(offset).ok_or(past_end),
-            OffsetUnit::Utf16 if offset > self.len() => Err(past_end),
-            OffsetUnit::Utf16 => self.table.binary_search(&offset).map_err(|_| UnitError::Inside),
-            OffsetUnit::Grapheme => self.table.get(offset).copied().ok_or(past_end),
+        match (self.as_code_points, self.unit) {
+            (true, _) | (_, OffsetUnit::CodePoint) => (offset <= self.char_len).then_some(offset).ok_or(past_end),
+            (_, OffsetUnit::Utf16) if offset > self.len() => Err(past_end),
+            (_, OffsetUnit::Utf16) => self.table.binary_search(&offset).map_err(|_| UnitError::Inside),
+            (_, OffsetUnit::Grapheme) => self.table.get(offset).copied().ok_or(past_end),
         }
     }
 
@@ -216,10 +225,10 @@ impl UnitMap {
         if char_idx > self.char_len {
             return Err(UnitError::PastEnd { len: self.char_len });
         }
-        match self.unit {
-            OffsetUnit::CodePoint => Ok(char_idx),
-            OffsetUnit::Utf16 => Ok(self.table[char_idx]),
-            OffsetUnit::Grapheme => self.table.binary_search(&char_idx).map_err(|_| UnitError::Inside),
+        match (self.as_code_points, self.unit) {
+            (true, _) | (_, OffsetUnit::CodePoint) => Ok(char_idx),
+            (_, OffsetUnit::Utf16) => Ok(self.table[char_idx]),
+            (_, OffsetUnit::Grapheme) => self.table.binary_search(&char_idx).map_err(|_| UnitError::Inside),
         }
     }
 
@@ -237,10 +246,10 @@ impl UnitMap {
 
     fn round(&self, char_idx: usize, up: bool) -> usize {
         let char_idx = char_idx.min(self.char_len);
-        match self.unit {
-            OffsetUnit::CodePoint => char_idx,
-            OffsetUnit::Utf16 => self.table[char_idx],
-            OffsetUnit::Grapheme => match self.table.binary_search(&char_idx) {
+        match (self.as_code_points, self.unit) {
+            (true, _) | (_, OffsetUnit::CodePoint) => char_idx,
+            (_, OffsetUnit::Utf16) => self.table[char_idx],
+            (_, OffsetUnit::Grapheme) => match self.table.binary_search(&char_idx) {
                 Ok(cluster) => cluster,
                 // Inside cluster `at - 1`, which ends at boundary `at`.
                 Err(at) if up => at,
@@ -253,10 +262,7 @@ impl UnitMap {
     /// code points: the text holds a character outside the Basic
     /// Multilingual Plane (UTF-16) or a cluster of several code points.
     pub fn differs_from_code_points(&self) -> bool {
-        match self.unit {
-            OffsetUnit::CodePoint => false,
-            OffsetUnit::Utf16 | OffsetUnit::Grapheme => self.len() != self.char_len,
-        }
+        !self.as_code_points && self.len() != self.char_len
     }
 }
 

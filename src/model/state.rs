@@ -5,7 +5,7 @@
 mod schema;
 mod suggestions;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 pub use schema::{SchemaEdit, SchemaRevision};
@@ -849,9 +849,15 @@ impl AppState {
         let mut skipped = problems;
         let mut taken: HashSet<String> = self.documents.iter().map(|d| d.document.id().to_owned()).collect();
         let mut matched = Vec::new();
+        // The open documents by text, indexed once, only for a file that numbers documents itself.
+        let open_by_text: HashMap<Rc<str>, Rc<DocumentState>> = if documents.iter().any(|d| d.match_by_text) {
+            self.documents.iter().map(|d| (d.document.text().clone(), d.clone())).collect()
+        } else {
+            HashMap::new()
+        };
         for mut imported in documents {
             if imported.match_by_text {
-                if let Some(open) = self.documents[..first_new].iter().find(|d| **d.document.text() == *imported.text) {
+                if let Some(open) = open_by_text.get(imported.text.as_str()) {
                     matched.push(format!("{} is {}", imported.id, open.document.id()));
                     imported.id = open.document.id().to_owned();
                     if imported.meta == Metadata::default() {
