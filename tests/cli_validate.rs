@@ -4,9 +4,9 @@
 
 mod cli_common;
 
-use sorot::model::offsets::OffsetUnit;
 use cli_common::{folder, ok, sorot, stderr, stdout, write};
 use sorot::formats::{jsonl, ProblemKind};
+use sorot::model::offsets::OffsetUnit;
 
 /// JSON Lines with one of each problem a line can have, a BOM, CRLF line
 /// ends, blank lines, and ids missing, repeated and colliding with

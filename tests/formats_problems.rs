@@ -2,11 +2,11 @@
 //! part and names each problem with its file, line and document, or refuses
 //! the file with one problem when nothing in it can be used.
 
-use sorot::model::offsets::OffsetUnit;
 use sorot::formats::{
     conll, jsonl, label_studio, sorot_json, Corpus, CorpusDocument, CorpusSpan, FormatError, ImportReport, Problem, ProblemKind,
     MAX_FILE_BYTES,
 };
+use sorot::model::offsets::OffsetUnit;
 use sorot::model::{seed_document, Action, AppState, Label};
 
 fn labels() -> Vec<String> {
@@ -62,10 +62,7 @@ fn utf16_offsets_after_an_emoji_show_as_a_text_mismatch() {
     let (corpus, report) = label_studio::import("project-1.json", file.as_bytes(), &labels()).unwrap();
     assert_eq!(corpus.documents[0].spans.len(), 1);
     assert_eq!(report.problems[0].kind, ProblemKind::Unsupported { what: "a \"choices\" result".into() });
-    assert_eq!(
-        report.problems[1].kind,
-        ProblemKind::TextMismatch { expected: "nnotation.".into(), found: "annotation".into() }
-    );
+    assert_eq!(report.problems[1].kind, ProblemKind::TextMismatch { expected: "nnotation.".into(), found: "annotation".into() });
     assert!(report.problems[1].to_string().contains("UTF-16"));
 }
 
@@ -208,7 +205,9 @@ fn many_repeats_of_one_id_and_many_spans_stay_linear() {
     let doc = CorpusDocument {
         id: "d".into(),
         text: "kata ".repeat(words),
-        spans: (0..words).flat_map(|i| [CorpusSpan::new(i * 5, i * 5 + 4, "ACTOR"), CorpusSpan::new(i * 5, i * 5 + 4, "LOCATION")]).collect(),
+        spans: (0..words)
+            .flat_map(|i| [CorpusSpan::new(i * 5, i * 5 + 4, "ACTOR"), CorpusSpan::new(i * 5, i * 5 + 4, "LOCATION")])
+            .collect(),
         ..CorpusDocument::default()
     };
     let export = conll::export(&Corpus { labels: labels(), documents: vec![doc] });

@@ -14,8 +14,8 @@ use serde_json::{json, Value};
 use sorot::formats::corpus::default_title;
 use sorot::formats::tokens::{cut_at, lines, preview, tokens, LineTokens};
 use sorot::formats::{
-    brat, conll, doccano, hf, jsonl, label_studio, sorot_json, Corpus, CorpusDocument, CorpusSpan, DocumentMeta, FormatError,
-    ImportReport, ProblemKind, Status,
+    brat, conll, doccano, hf, jsonl, label_studio, sorot_json, Corpus, CorpusDocument, CorpusSpan, DocumentMeta, FormatError, ImportReport,
+    ProblemKind, Status,
 };
 
 const LABELS: [&str; 5] = ["ACTOR", "VICTIM_COUNT", "LOCATION", "POLICY_CALL", "ORG NAME"];
@@ -23,9 +23,33 @@ const LABELS: [&str; 5] = ["ACTOR", "VICTIM_COUNT", "LOCATION", "POLICY_CALL", "
 /// Text full of the hazards real news holds.
 fn hazardous_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Kao", "Kim", " ", "\u{a0}", "\t", "\r\n", "\n", ",", "(WNI)", "👨‍👩‍👧", "🇮🇩", "e\u{301}", "東京", "\u{200f}مرحبا",
+        "Kao",
+        "Kim",
+        " ",
+        "\u{a0}",
+        "\t",
+        "\r\n",
+        "\n",
+        ",",
+        "(WNI)",
+        "👨‍👩‍👧",
+        "🇮🇩",
+        "e\u{301}",
+        "東京",
+        "\u{200f}مرحبا",
         "สวัสดี",
-        "💩", "\u{200b}", ".", "“", "”", "\"", "\\", "T1\t", "-DOCSTART-", "B-X", "\u{2028}", "\u{feff}",
+        "💩",
+        "\u{200b}",
+        ".",
+        "“",
+        "”",
+        "\"",
+        "\\",
+        "T1\t",
+        "-DOCSTART-",
+        "B-X",
+        "\u{2028}",
+        "\u{feff}",
     ]);
     prop::collection::vec(prop_oneof![3 => pieces.prop_map(str::to_owned), 1 => any::<char>().prop_map(String::from)], 1..30)
         .prop_map(|parts| parts.concat())
@@ -196,9 +220,33 @@ proptest! {
 /// random input often gets past parsing into the importers' own checks.
 fn json_value() -> impl Strategy<Value = Value> {
     let key = prop::sample::select(vec![
-        "id", "text", "title", "spans", "start", "end", "label", "labels", "value", "meta", "data", "annotations", "result",
-        "type", "tokens", "ner_tags", "document", "format", "version", "documents", "entities", "start_offset", "end_offset",
-        "status", "annotator", "text_sha256", "offset_unit",
+        "id",
+        "text",
+        "title",
+        "spans",
+        "start",
+        "end",
+        "label",
+        "labels",
+        "value",
+        "meta",
+        "data",
+        "annotations",
+        "result",
+        "type",
+        "tokens",
+        "ner_tags",
+        "document",
+        "format",
+        "version",
+        "documents",
+        "entities",
+        "start_offset",
+        "end_offset",
+        "status",
+        "annotator",
+        "text_sha256",
+        "offset_unit",
     ]);
     let leaf = prop_oneof![
         Just(Value::Null),
@@ -233,7 +281,10 @@ fn assert_sound(name: &str, result: &Result<(Corpus, ImportReport), FormatError>
                     assert!(corpus.labels.contains(&span.label), "{name}: label {} not listed", span.label);
                 }
                 for pair in doc.spans.windows(2) {
-                    assert!((pair[0].start, pair[0].end, &pair[0].label) < (pair[1].start, pair[1].end, &pair[1].label), "{name}: unsorted");
+                    assert!(
+                        (pair[0].start, pair[0].end, &pair[0].label) < (pair[1].start, pair[1].end, &pair[1].label),
+                        "{name}: unsorted"
+                    );
                 }
             }
             assert!(report.problems.iter().all(|p| !p.to_string().is_empty()));

@@ -155,10 +155,7 @@ fn dispatch_turns_refusals_into_a_notice_and_keeps_the_work() {
     assert_eq!(state.announcement(), Some("ACTOR: Kao Kim Hourn added"));
     let spans = state.current().annotations.clone();
     assert!(state.dispatch(Action::LabelKey { key: '1', selection: Some((start, end)) }));
-    assert_eq!(
-        state.notice(),
-        Some(&sorot::model::Notice::Problem("\u{201c}Kao Kim Hourn\u{201d} is already tagged ACTOR.".into()))
-    );
+    assert_eq!(state.notice(), Some(&sorot::model::Notice::Problem("\u{201c}Kao Kim Hourn\u{201d} is already tagged ACTOR.".into())));
     assert_eq!(state.current().annotations, spans);
     assert!(!state.dispatch(Action::LabelKey { key: '9', selection: Some((start, end)) }));
     assert!(state.dispatch(Action::DismissNotice));
@@ -265,7 +262,14 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
         imported("seed-article", "Kedua", &[]),
         imported("c", "Ketiga di Bali", &[(10, 14, "PLACE")]),
     ];
-    assert!(state.dispatch(Action::ImportDocuments { source: "x.jsonl".into(), documents, problems: vec!["x.jsonl line 4: bad".into()], schema: None, note: None, tally: None }));
+    assert!(state.dispatch(Action::ImportDocuments {
+        source: "x.jsonl".into(),
+        documents,
+        problems: vec!["x.jsonl line 4: bad".into()],
+        schema: None,
+        note: None,
+        tally: None
+    }));
     let ids: Vec<_> = state.documents().iter().map(|d| d.document.id().to_owned()).collect();
     assert_eq!(ids, ["seed-article", "a", "seed-article-2", "c"]);
     assert_eq!(state.current_index(), 1);
@@ -287,14 +291,28 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
     state.apply(Action::FilterStatus(None)).unwrap();
     state.apply(Action::StepDocument { forward: false }).unwrap();
     assert_eq!(state.current_index(), 1);
-    assert!(state.dispatch(Action::ImportDocuments { source: "empty.jsonl".into(), documents: vec![], problems: vec!["line 1: not JSON".into()], schema: None, note: None, tally: None }));
+    assert!(state.dispatch(Action::ImportDocuments {
+        source: "empty.jsonl".into(),
+        documents: vec![],
+        problems: vec!["line 1: not JSON".into()],
+        schema: None,
+        note: None,
+        tally: None
+    }));
     assert_eq!(state.notice().unwrap().message(), "empty.jsonl holds no document Sorot can open: line 1: not JSON.");
 }
 
 #[test]
 fn unknown_labels_are_offered_to_the_schema() {
     let mut state = AppState::with_document(seed_document());
-    state.dispatch(Action::ImportDocuments { source: "c.json".into(), documents: vec![imported("c", "Di Bali", &[(3, 7, "PLACE")])], problems: vec![], schema: None, note: None, tally: None });
+    state.dispatch(Action::ImportDocuments {
+        source: "c.json".into(),
+        documents: vec![imported("c", "Di Bali", &[(3, 7, "PLACE")])],
+        problems: vec![],
+        schema: None,
+        note: None,
+        tally: None,
+    });
     assert!(matches!(state.notice(), Some(sorot::model::Notice::Offer { .. })));
     assert!(state.schema().get("PLACE").is_none());
     state.dispatch(Action::AcceptOffer);
@@ -409,12 +427,14 @@ fn schema_edits_are_guarded_relabel_every_document_and_undo() {
 #[test]
 fn patterns_and_accepted_phrases_feed_later_suggestions() {
     let mut state = AppState::with_document(seed_document());
-    let bad = state.apply(Action::LoadPatterns { name: "p.jsonl".into(), jsonl: "{\"label\": \"ACTOR\", \"pattern\": [{\"NOPE\": 1}]}".into() });
+    let bad =
+        state.apply(Action::LoadPatterns { name: "p.jsonl".into(), jsonl: "{\"label\": \"ACTOR\", \"pattern\": [{\"NOPE\": 1}]}".into() });
     assert!(bad.unwrap_err().to_string().starts_with("p.jsonl: patterns line 1"));
     let patterns = "{\"label\": \"ACTOR\", \"pattern\": \"Deti Mega Purnamasari\"}\n";
     state.apply(Action::LoadPatterns { name: "p.jsonl".into(), jsonl: patterns.into() }).unwrap();
     state.dispatch(Action::Suggest);
-    let found = state.current().suggestions.iter().position(|s| state.current().document.slice(s.start, s.end) == Some("Deti Mega Purnamasari"));
+    let found =
+        state.current().suggestions.iter().position(|s| state.current().document.slice(s.start, s.end) == Some("Deti Mega Purnamasari"));
     assert!(found.is_some(), "the pattern is suggested");
     state.dispatch(Action::AcceptSuggestion(found.unwrap()));
     assert!(state.always_tag().iter().any(|(text, l)| text == "Deti Mega Purnamasari" && l.name() == "ACTOR"));
@@ -422,7 +442,11 @@ fn patterns_and_accepted_phrases_feed_later_suggestions() {
     state.apply(Action::LoadPatterns { name: "empty.jsonl".into(), jsonl: String::new() }).unwrap();
     state.apply(Action::OpenText { name: "b.txt".into(), text: "Judul\nPenulis: Deti Mega Purnamasari.".into() }).unwrap();
     state.dispatch(Action::Suggest);
-    assert!(state.current().suggestions.iter().any(|s| s.label.name() == "ACTOR" && state.current().document.slice(s.start, s.end) == Some("Deti Mega Purnamasari")));
+    assert!(state
+        .current()
+        .suggestions
+        .iter()
+        .any(|s| s.label.name() == "ACTOR" && state.current().document.slice(s.start, s.end) == Some("Deti Mega Purnamasari")));
 }
 
 #[test]

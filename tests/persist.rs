@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use proptest::prelude::*;
 use sorot::model::{seed_document, Action, AppState, Document, Label};
 use sorot::persist::read;
-use sorot::persist::snapshot::{doc_key, meta_of, migrate_meta, restore, stored_document, text_key, SnapshotError, StoredEdit, StoredSpan, SCHEMA_VERSION};
+use sorot::persist::snapshot::{
+    doc_key, meta_of, migrate_meta, restore, stored_document, text_key, SnapshotError, StoredEdit, StoredSpan, SCHEMA_VERSION,
+};
 
 /// Every record of `state`, as the browser database would hold them.
 fn records_of(state: &AppState) -> (String, HashMap<String, String>) {
@@ -59,7 +61,8 @@ fn an_edited_schema_survives_a_reload() {
 
 #[test]
 fn a_newer_schema_is_refused_not_overwritten() {
-    let meta = format!(r#"{{"schema_version": {}, "documents": [], "current": 0, "next_span_id": 1, "unsaved_changes": 0}}"#, SCHEMA_VERSION + 1);
+    let meta =
+        format!(r#"{{"schema_version": {}, "documents": [], "current": 0, "next_span_id": 1, "unsaved_changes": 0}}"#, SCHEMA_VERSION + 1);
     let err = migrate_meta(&meta).unwrap_err();
     assert_eq!(err, SnapshotError::FutureVersion { found: SCHEMA_VERSION + 1 });
     assert!(err.to_string().contains("newer Sorot"));
@@ -100,7 +103,13 @@ proptest! {
 #[test]
 fn stored_edits_keep_their_version_1_form() {
     let written = r#"[{"edit":"insert","span":{"id":1,"start":0,"end":5,"label":"ACTOR"}},{"edit":"remove","span":{"id":2,"start":3,"end":9,"label":"VICTIM_COUNT","value":"20"}},{"edit":"relabel","id":1,"to":"LOCATION"},{"edit":"set_value","id":2,"value":null},{"edit":"set_value","id":2,"value":"16"}]"#;
-    let span = |id, start, end, label: &str, value: Option<&str>| StoredSpan { id, start, end, label: label.to_owned(), value: value.map(str::to_owned) };
+    let span = |id, start, end, label: &str, value: Option<&str>| StoredSpan {
+        id,
+        start,
+        end,
+        label: label.to_owned(),
+        value: value.map(str::to_owned),
+    };
     let values: Vec<serde_json::Value> = serde_json::from_str(written).unwrap();
     let edits: Vec<StoredEdit> = values.iter().map(|value| read::edit(value, "an edit".to_owned()).unwrap()).collect();
     assert_eq!(
@@ -157,9 +166,15 @@ fn a_damaged_document_record_names_the_part_that_is_damaged() {
 #[test]
 fn a_damaged_index_record_says_what_is_wrong() {
     for (meta, why) in [
-        (r#"{"schema_version": 1, "documents": [3], "current": 0, "next_span_id": 1, "unsaved_changes": 0}"#, "a document id in the index record is not text"),
+        (
+            r#"{"schema_version": 1, "documents": [3], "current": 0, "next_span_id": 1, "unsaved_changes": 0}"#,
+            "a document id in the index record is not text",
+        ),
         (r#"{"schema_version": 1, "documents": [], "next_span_id": 1, "unsaved_changes": 0}"#, "the index record has no \"current\""),
-        (r#"{"schema_version": 1, "documents": [], "current": 0, "next_span_id": 1, "unsaved_changes": 0, "scroll_y": "top"}"#, "the \"scroll_y\" of the index record is not a number"),
+        (
+            r#"{"schema_version": 1, "documents": [], "current": 0, "next_span_id": 1, "unsaved_changes": 0, "scroll_y": "top"}"#,
+            "the \"scroll_y\" of the index record is not a number",
+        ),
     ] {
         match migrate_meta(meta) {
             Err(SnapshotError::Corrupt { key, problem }) => assert!(key == "meta" && problem.contains(why), "{meta}: {problem}"),
@@ -168,5 +183,8 @@ fn a_damaged_index_record_says_what_is_wrong() {
     }
     let written = r#"{"schema_version": 1, "documents": ["a"], "current": 0, "next_span_id": 4, "unsaved_changes": 2, "scroll_y": 640.5}"#;
     let meta = migrate_meta(written).unwrap();
-    assert_eq!((meta.documents, meta.current, meta.next_span_id, meta.unsaved_changes, meta.scroll_y, meta.schema), (vec!["a".to_owned()], 0, 4, 2, 640.5, None));
+    assert_eq!(
+        (meta.documents, meta.current, meta.next_span_id, meta.unsaved_changes, meta.scroll_y, meta.schema),
+        (vec!["a".to_owned()], 0, 4, 2, 640.5, None)
+    );
 }

@@ -23,7 +23,9 @@ fn warning_colours_meet_wcag_aa_in_both_themes() {
     let mut dark = light.clone();
     dark.extend(variables(&css, ":root[data-theme=dark]"));
     for (theme, vars) in [("light", &light), ("dark", &dark)] {
-        for (ink, background) in [("--warn", "--warn-bg"), ("--ink-soft", "--warn-bg"), ("--warn", "--surface"), ("--warn", "--row-selected")] {
+        for (ink, background) in
+            [("--warn", "--warn-bg"), ("--ink-soft", "--warn-bg"), ("--warn", "--surface"), ("--warn", "--row-selected")]
+        {
             let ratio = contrast(&vars[ink], &vars[background]);
             assert!(ratio >= 4.5, "{theme}: {ink} {} on {background} {}: {ratio:.2}", vars[ink], vars[background]);
         }

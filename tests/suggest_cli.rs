@@ -100,7 +100,8 @@ fn errors_name_the_file_and_what_to_fix_and_fail() {
     fs::write(dir.join("kosong.txt"), "").unwrap();
     fs::write(dir.join("artikel.docx"), "PK").unwrap();
     fs::write(dir.join("ok.txt"), "20 WNI").unwrap();
-    fs::write(dir.join("pola.jsonl"), "{\"label\": \"X\", \"pattern\": \"a\"}\n{\"label\": \"X\", \"pattern\": [{\"SHAPE\": \"dd\"}]}\n").unwrap();
+    fs::write(dir.join("pola.jsonl"), "{\"label\": \"X\", \"pattern\": \"a\"}\n{\"label\": \"X\", \"pattern\": [{\"SHAPE\": \"dd\"}]}\n")
+        .unwrap();
     let cases: &[(&[&str], &str)] = &[
         (&["suggest", "hilang.txt"], "hilang.txt: no such file; check the path"),
         (&["suggest", "rusak.txt"], "rusak.txt: not UTF-8 text: the first bad byte is at byte 4 (line 1); save the file as UTF-8"),

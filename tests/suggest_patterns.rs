@@ -44,7 +44,11 @@ fn token_patterns_test_each_token_and_repeat_with_op() {
             &[("warga negara Indonesia", "X"), ("warga Malaysia", "X")],
         ),
         (r#"{"label": "X", "pattern": [{"ORTH": "KK"}, {"IS_TITLE": true, "OP": "+"}]}"#, "KK Park Zone di KK", &[("KK Park Zone", "X")]),
-        (r#"{"label": "X", "pattern": [{"TEXT": "("}, {"IS_ALPHA": true, "OP": "*"}, {"IS_PUNCT": true}]}"#, "(WNI) ()", &[("(WNI)", "X"), ("()", "X")]),
+        (
+            r#"{"label": "X", "pattern": [{"TEXT": "("}, {"IS_ALPHA": true, "OP": "*"}, {"IS_PUNCT": true}]}"#,
+            "(WNI) ()",
+            &[("(WNI)", "X"), ("()", "X")],
+        ),
         (r#"{"label": "X", "pattern": [{"LENGTH": 3, "IS_ALPHA": true}]}"#, "WNI 20 TKI Bali", &[("WNI", "X"), ("TKI", "X")]),
         (r#"{"label": "X", "pattern": [{"IS_DIGIT": false, "IS_PUNCT": false}]}"#, "20 , ok", &[("ok", "X")]),
     ];
@@ -84,8 +88,14 @@ fn blank_lines_are_skipped_and_counted() {
 fn unsupported_patterns_are_typed_errors_naming_the_line() {
     let cases: &[(&str, PatternErrorKind)] = &[
         (r#"{"label": "X", "pattern": [{"SHAPE": "dd"}]}"#, PatternErrorKind::UnsupportedKey("SHAPE".into())),
-        (r#"{"label": "X", "pattern": [{"LOWER": {"IN": ["wni", "tki"]}}]}"#, PatternErrorKind::BadValue { key: "LOWER".into(), expected: "a string" }),
-        (r#"{"label": "X", "pattern": [{"IS_DIGIT": "yes"}]}"#, PatternErrorKind::BadValue { key: "IS_DIGIT".into(), expected: "true or false" }),
+        (
+            r#"{"label": "X", "pattern": [{"LOWER": {"IN": ["wni", "tki"]}}]}"#,
+            PatternErrorKind::BadValue { key: "LOWER".into(), expected: "a string" },
+        ),
+        (
+            r#"{"label": "X", "pattern": [{"IS_DIGIT": "yes"}]}"#,
+            PatternErrorKind::BadValue { key: "IS_DIGIT".into(), expected: "true or false" },
+        ),
         (r#"{"label": "X", "pattern": [{"LENGTH": -1}]}"#, PatternErrorKind::BadValue { key: "LENGTH".into(), expected: "a whole number" }),
         (r#"{"label": "X", "pattern": [{"LOWER": "a", "OP": "!"}]}"#, PatternErrorKind::UnsupportedOp("!".into())),
         (r#"{"label": "X", "pattern": ["wni"]}"#, PatternErrorKind::NoPattern),
@@ -105,5 +115,7 @@ fn unsupported_patterns_are_typed_errors_naming_the_line() {
         "patterns line 1: unsupported token key \"SHAPE\"; supported: ORTH, TEXT, LOWER, IS_DIGIT, IS_ALPHA, IS_PUNCT, IS_TITLE, LENGTH, OP"
     );
     let not_json = PatternSet::from_jsonl("{label: X}").unwrap_err();
-    assert!(matches!(not_json.kind, PatternErrorKind::NotJson(_)) && not_json.to_string().starts_with("patterns line 1: not a JSON object"));
+    assert!(
+        matches!(not_json.kind, PatternErrorKind::NotJson(_)) && not_json.to_string().starts_with("patterns line 1: not a JSON object")
+    );
 }

@@ -36,10 +36,7 @@ fn victim_counts_take_the_number_and_the_noun_but_not_the_cue() {
     check(
         "VICTIM_COUNT",
         &[
-            (
-                "pada 5 Mei 2023 sebanyak 4 orang dan 6 Mei 2023 sebanyak 16 orang.",
-                vec![("4 orang", json!(4)), ("16 orang", json!(16))],
-            ),
+            ("pada 5 Mei 2023 sebanyak 4 orang dan 6 Mei 2023 sebanyak 16 orang.", vec![("4 orang", json!(4)), ("16 orang", json!(16))]),
             (
                 "memastikan sebanyak 20 warga negara Indonesia (WNI) yang menjadi korban TPPO",
                 vec![("20 warga negara Indonesia (WNI)", json!(20))],
@@ -89,11 +86,14 @@ fn locations_come_from_the_gazetteer_and_cue_words() {
                 "the Golden Triangle Special Economic Zone",
                 vec![("Golden Triangle Special Economic Zone", place("Golden Triangle Special Economic Zone", "LA"))],
             ),
-            ("near Myawaddy in Myanmar's Karen State", vec![
-                ("Myawaddy", place("Myawaddy", "MM")),
-                ("Myanmar", place("Myanmar", "MM")),
-                ("Karen State", place("Kayin State", "MM")),
-            ]),
+            (
+                "near Myawaddy in Myanmar's Karen State",
+                vec![
+                    ("Myawaddy", place("Myawaddy", "MM")),
+                    ("Myanmar", place("Myanmar", "MM")),
+                    ("Karen State", place("Kayin State", "MM")),
+                ],
+            ),
             ("Myawaddy-based gangs", vec![("Myawaddy", place("Myawaddy", "MM"))]),
             // A place inside a victim count or an institution is not suggested.
             ("20 warga negara Indonesia (WNI) dari KBRI Yangon", vec![]),
@@ -126,15 +126,15 @@ fn actors_are_institutions_organisations_and_named_people() {
                 "Kepala Dinas Tenaga Kerja NTT, Maria Lestari, mengatakan. \"Cukup,\" kata Maria.",
                 vec![("Dinas Tenaga Kerja NTT", Json::Null), ("Maria Lestari", Json::Null), ("Maria", Json::Null)],
             ),
-            ("Ketua Serikat Buruh Migran Indonesia (SBMI) Rahmat Hidayat menyebut jalur Batam.", vec![
-                ("Serikat Buruh Migran Indonesia", institution("Serikat Buruh Migran Indonesia")),
-                ("SBMI", institution("Serikat Buruh Migran Indonesia")),
-                ("Rahmat Hidayat", Json::Null),
-            ]),
             (
-                "networks,\" said Linda Tran, a regional adviser.",
-                vec![("Linda Tran", Json::Null)],
+                "Ketua Serikat Buruh Migran Indonesia (SBMI) Rahmat Hidayat menyebut jalur Batam.",
+                vec![
+                    ("Serikat Buruh Migran Indonesia", institution("Serikat Buruh Migran Indonesia")),
+                    ("SBMI", institution("Serikat Buruh Migran Indonesia")),
+                    ("Rahmat Hidayat", Json::Null),
+                ],
             ),
+            ("networks,\" said Linda Tran, a regional adviser.", vec![("Linda Tran", Json::Null)]),
             ("The Indonesian Foreign Ministry urged", vec![("Indonesian Foreign Ministry", institution("Foreign Ministry"))]),
             ("Direktorat Jenderal Imigrasi menolak", vec![("Direktorat Jenderal Imigrasi", institution("Direktorat Jenderal Imigrasi"))]),
             // A headline: every word is capitalised, so only institutions count.

@@ -93,7 +93,11 @@ fn start() -> AppState {
 
 /// Each document's spans as `(start, end, label)`.
 fn spans(state: &AppState) -> Vec<Vec<(usize, usize, String)>> {
-    state.documents().iter().map(|d| d.annotations.spans().iter().map(|s| (s.start(), s.end(), s.label().name().to_owned())).collect()).collect()
+    state
+        .documents()
+        .iter()
+        .map(|d| d.annotations.spans().iter().map(|s| (s.start(), s.end(), s.label().name().to_owned())).collect())
+        .collect()
 }
 
 /// Applies `action`, checking the transaction's promises; returns whether it committed.

@@ -118,8 +118,7 @@ pub struct DocumentAgreement {
 /// The report for `annotators`.
 pub fn agreement(annotators: &[Annotator<'_>]) -> AgreementReport {
     let (texts, summaries) = match_texts(annotators);
-    let mut labels: Vec<String> =
-        annotators.iter().flat_map(|a| &a.documents).flat_map(|d| &d.spans).map(|s| s.label.clone()).collect();
+    let mut labels: Vec<String> = annotators.iter().flat_map(|a| &a.documents).flat_map(|d| &d.spans).map(|s| s.label.clone()).collect();
     sort(&mut labels);
     labels.dedup();
     let label_ids: HashMap<&str, u32> = (0..).zip(&labels).map(|(k, l)| (l.as_str(), k)).collect();

@@ -48,8 +48,11 @@ pub fn read_documents(path: &Path) -> Result<Vec<InputDocument>, CliError> {
             let lines = text.lines().enumerate().filter(|(_, line)| !line.trim().is_empty());
             lines
                 .map(|(index, line)| {
-                    jsonl_document(line, &stem, index + 1)
-                        .map_err(|message| CliError::JsonLine { path: path.to_owned(), line: index + 1, message })
+                    jsonl_document(line, &stem, index + 1).map_err(|message| CliError::JsonLine {
+                        path: path.to_owned(),
+                        line: index + 1,
+                        message,
+                    })
                 })
                 .collect()
         }
@@ -58,8 +61,7 @@ pub fn read_documents(path: &Path) -> Result<Vec<InputDocument>, CliError> {
 }
 
 fn jsonl_document(line: &str, stem: &str, number: usize) -> Result<InputDocument, String> {
-    let object: serde_json::Map<String, Json> =
-        serde_json::from_str(line).map_err(|e| format!("not a JSON object ({e})"))?;
+    let object: serde_json::Map<String, Json> = serde_json::from_str(line).map_err(|e| format!("not a JSON object ({e})"))?;
     let text = object.get("text").and_then(Json::as_str).ok_or("no \"text\" string")?.to_owned();
     let id = match object.get("id") {
         None | Some(Json::Null) => format!("{stem}:{number}"),

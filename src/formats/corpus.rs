@@ -212,7 +212,10 @@ impl CorpusDocument {
                 .iter()
                 .map(|span| CorpusSpan {
                     value: span.value().and_then(|v| serde_json::from_str(v).ok()),
-                    stamps: doc.stamps.get(&span.id()).map(|&(created, updated)| Stamps { created: iso8601(created), updated: iso8601(updated) }),
+                    stamps: doc
+                        .stamps
+                        .get(&span.id())
+                        .map(|&(created, updated)| Stamps { created: iso8601(created), updated: iso8601(updated) }),
                     ..CorpusSpan::new(span.start(), span.end(), span.label().name())
                 })
                 .collect(),

@@ -107,7 +107,10 @@ pub fn notes_file(format: ExportFormat, notes: &[String]) -> String {
 /// What a format cannot hold, heading its notes.
 fn notes_heading(format: ExportFormat) -> String {
     if let ExportFormat::Doccano(unit) = format {
-        return format!("doccano JSONL counting {} cannot end a span inside one, so these spans were widened to whole clusters:", unit.name());
+        return format!(
+            "doccano JSONL counting {} cannot end a span inside one, so these spans were widened to whole clusters:",
+            unit.name()
+        );
     }
     format!(
         "{} tags whole tokens, one label each, with no values, so these spans change or are left out \
@@ -323,7 +326,10 @@ mod tests {
             assert!(export.files.iter().all(|f| !f.name.ends_with(".notes.txt")));
         }
         let hf = export(&nested_corpus(), &Schema::default(), ExportFormat::HuggingFace, "sorot");
-        assert_eq!(hf.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["sorot.hf.jsonl", "labels.json", "sorot.hf.jsonl.notes.txt"]);
+        assert_eq!(
+            hf.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(),
+            ["sorot.hf.jsonl", "labels.json", "sorot.hf.jsonl.notes.txt"]
+        );
         let brat = export(&nested_corpus(), &Schema::default(), ExportFormat::Brat, "sorot");
         assert_eq!(brat.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["sorot.brat.zip"]);
     }

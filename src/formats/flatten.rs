@@ -75,11 +75,7 @@ impl fmt::Display for CutToken {
 /// The corpus with every document's spans flattened, and what changed.
 pub fn flatten(corpus: &Corpus) -> (Corpus, Vec<FlattenNote>) {
     let mut notes = Vec::new();
-    let documents = corpus
-        .documents
-        .iter()
-        .map(|doc| CorpusDocument { spans: flatten_spans(doc, &mut notes), ..doc.clone() })
-        .collect();
+    let documents = corpus.documents.iter().map(|doc| CorpusDocument { spans: flatten_spans(doc, &mut notes), ..doc.clone() }).collect();
     (Corpus { labels: corpus.labels.clone(), documents }, notes)
 }
 
@@ -147,7 +143,9 @@ impl fmt::Display for FlattenNote {
         let span = &self.span;
         write!(f, "doc {:?}: {} {}..{} {:?}: ", self.document, span.label, span.start, span.end, self.text)?;
         match &self.change {
-            FlattenChange::ValueDropped => write!(f, "value {} dropped (flat formats hold no values)", span.value.clone().unwrap_or_default()),
+            FlattenChange::ValueDropped => {
+                write!(f, "value {} dropped (flat formats hold no values)", span.value.clone().unwrap_or_default())
+            }
             FlattenChange::CutsTokens(Cut::Start(token)) => write!(f, "starts inside the token {token}: exported as the whole token"),
             FlattenChange::CutsTokens(Cut::End(token)) => write!(f, "ends inside the token {token}: exported as the whole token"),
             FlattenChange::CutsTokens(Cut::Both(start, end)) if start == end => {

@@ -97,7 +97,15 @@ pub(crate) fn untag(lines: &[Vec<TaggedToken>]) -> (String, Vec<RawSpan>) {
                     }
                 }
                 Tag::Begin(label) | Tag::Inside(label) => {
-                    spans.push(RawSpan { start, end: char_pos, label: label.clone(), text: None, value: None, stamps: None, line: token.line });
+                    spans.push(RawSpan {
+                        start,
+                        end: char_pos,
+                        label: label.clone(),
+                        text: None,
+                        value: None,
+                        stamps: None,
+                        line: token.line,
+                    });
                     open = Some(spans.len() - 1);
                 }
             }

@@ -190,10 +190,8 @@ fn read_line(reader: &mut Reader<'_>, line_no: usize, mut line: serde_json::Map<
 /// objects with `start_offset` (doccano's export with relations).
 fn is_doccano(line: &serde_json::Map<String, Value>) -> bool {
     let has_spans = |key: &str| line.get(key).and_then(Value::as_array).is_some_and(|items| !items.is_empty());
-    let doccano_entities = line
-        .get("entities")
-        .and_then(Value::as_array)
-        .is_some_and(|items| items.iter().any(|item| item.get("start_offset").is_some()));
+    let doccano_entities =
+        line.get("entities").and_then(Value::as_array).is_some_and(|items| items.iter().any(|item| item.get("start_offset").is_some()));
     !has_spans("spans") && (has_spans("label") || doccano_entities)
 }
 

@@ -106,7 +106,8 @@ pub fn export(corpus: &Corpus) -> String {
                 })
                 .collect();
             let annotated = !result.is_empty() || doc.status != Status::Todo;
-            let annotations = if annotated { vec![Annotation { was_cancelled: doc.status == Status::Skipped, result }] } else { Vec::new() };
+            let annotations =
+                if annotated { vec![Annotation { was_cancelled: doc.status == Status::Skipped, result }] } else { Vec::new() };
             Task { id: i + 1, data: Data { text: &doc.text }, meta, annotations }
         })
         .collect();

@@ -155,7 +155,8 @@ fn looks_like_hf(bytes: &[u8]) -> bool {
 /// A `.json` file: a schema of its own, or documents (with the schema a
 /// Sorot file carries).
 fn open_json(name: &str, bytes: &[u8], known_labels: &[String]) -> Opened {
-    let value: Option<serde_json::Value> = std::str::from_utf8(bytes).ok().and_then(|text| serde_json::from_str(text.trim_start_matches('\u{feff}')).ok());
+    let value: Option<serde_json::Value> =
+        std::str::from_utf8(bytes).ok().and_then(|text| serde_json::from_str(text.trim_start_matches('\u{feff}')).ok());
     let schema = value.as_ref().and_then(schema_json::from_file);
     if value.as_ref().is_some_and(|v| v.get("documents").is_none() && v.get("format").is_none()) {
         if let Some(schema) = schema {
@@ -182,7 +183,9 @@ pub fn in_likely_unit(
     let likely = asked.as_ref().ok().and_then(|(_, report)| report.likely_unit());
     match (likely, asked) {
         (Some(likely), Ok(asked)) => match read(likely) {
-            Ok(in_likely) => Opened::DoubtfulUnit { source: name.to_owned(), asked: Box::new(asked), likely, in_likely: Box::new(in_likely) },
+            Ok(in_likely) => {
+                Opened::DoubtfulUnit { source: name.to_owned(), asked: Box::new(asked), likely, in_likely: Box::new(in_likely) }
+            }
             Err(_) => opened_corpus(name, Ok(asked)),
         },
         (_, asked) => opened_corpus(name, asked),
@@ -248,7 +251,17 @@ mod tests {
         let opened = open_files(&files, &labels, OffsetUnit::Utf16);
         assert_eq!(
             names(&opened),
-            ["text a.txt", "corpus c.jsonl (1)", "corpus d.json (1)", "corpus e.json (1)", "bad f.txt", "failed g.pdf", "schema team.schema.json", "patterns places.jsonl", "corpus b.txt, b.ann (1)"]
+            [
+                "text a.txt",
+                "corpus c.jsonl (1)",
+                "corpus d.json (1)",
+                "corpus e.json (1)",
+                "bad f.txt",
+                "failed g.pdf",
+                "schema team.schema.json",
+                "patterns places.jsonl",
+                "corpus b.txt, b.ann (1)"
+            ]
         );
     }
 }

@@ -11,8 +11,8 @@ use serde_json::Value;
 
 use super::corpus::{default_title, CharSlicer, Corpus, CorpusDocument, CorpusSpan, DocumentMeta, Stamps, Status};
 use super::report::{FormatError, ImportReport, OffsetReading, Problem, ProblemKind, UnitFit};
-use crate::model::offsets::{OffsetUnit, UnitError, UnitMap};
 use super::text::{self, TextError};
+use crate::model::offsets::{OffsetUnit, UnitError, UnitMap};
 use crate::sort::sort_by;
 
 /// The largest file an importer reads, in bytes: 256 MiB.
@@ -51,9 +51,10 @@ pub(crate) fn parse_json(file: &str, text: &str) -> Result<Value, FormatError> {
 /// The non-blank lines of a JSON Lines text, each with its 1-based line
 /// number and its value or syntax error.
 pub(crate) fn json_lines(text: &str) -> impl Iterator<Item = (usize, Result<Value, ProblemKind>)> + '_ {
-    text.split('\n').enumerate().filter(|(_, line)| !line.trim().is_empty()).map(|(i, line)| {
-        (i + 1, serde_json::from_str(line).map_err(|error| malformed(line, i + 1, &error)))
-    })
+    text.split('\n')
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| (i + 1, serde_json::from_str(line).map_err(|error| malformed(line, i + 1, &error))))
 }
 
 /// A JSON syntax error in `source`, which starts on file line `first_line`;

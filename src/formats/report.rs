@@ -219,10 +219,9 @@ impl fmt::Display for ProblemKind {
                 write!(f, "not valid JSON at column {column}: {message}")
             }
             ProblemKind::WrongShape { expected } => write!(f, "expected {expected}"),
-            ProblemKind::FutureVersion { found } => write!(
-                f,
-                "written by a newer Sorot (file format version {found}; this Sorot reads version 1): update Sorot to open it"
-            ),
+            ProblemKind::FutureVersion { found } => {
+                write!(f, "written by a newer Sorot (file format version {found}; this Sorot reads version 1): update Sorot to open it")
+            }
             ProblemKind::Reversed { start, end } if start == end => write!(f, "span {start}..{end} is empty"),
             ProblemKind::Reversed { start, end } => write!(f, "span {start}..{end} is reversed"),
             ProblemKind::OutOfRange { end, len, unit } => {
@@ -256,17 +255,15 @@ impl fmt::Display for ProblemKind {
             ProblemKind::DuplicateSpan { start, end, label } => {
                 write!(f, "span {start}..{end} is tagged {label} twice; the repeat was skipped")
             }
-            ProblemKind::UnknownLabel { label } => write!(
-                f,
-                "label {label:?} is not in the schema; its spans were kept: add the label or relabel them"
-            ),
+            ProblemKind::UnknownLabel { label } => {
+                write!(f, "label {label:?} is not in the schema; its spans were kept: add the label or relabel them")
+            }
             ProblemKind::DiscontinuousSpan => {
                 write!(f, "a span of several ranges (\"0 5;8 12\") cannot be held; tag each part on its own")
             }
-            ProblemKind::InvalidUtf8 { byte_idx } => write!(
-                f,
-                "not UTF-8 text (first bad byte at position {byte_idx}); save it as UTF-8 and open it again"
-            ),
+            ProblemKind::InvalidUtf8 { byte_idx } => {
+                write!(f, "not UTF-8 text (first bad byte at position {byte_idx}); save it as UTF-8 and open it again")
+            }
             ProblemKind::InvalidUtf16 => write!(f, "starts like UTF-16 text but is not valid UTF-16"),
             ProblemKind::Binary => write!(f, "holds binary data (NUL bytes), not text"),
             ProblemKind::Empty => write!(f, "there is nothing here to read"),

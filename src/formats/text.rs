@@ -24,10 +24,9 @@ impl fmt::Display for TextError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             TextError::Empty => write!(f, "the file is empty: there is nothing to annotate"),
-            TextError::InvalidUtf8 { byte_idx } => write!(
-                f,
-                "the file is not UTF-8 text (first bad byte at position {byte_idx}); save it as UTF-8 and open it again"
-            ),
+            TextError::InvalidUtf8 { byte_idx } => {
+                write!(f, "the file is not UTF-8 text (first bad byte at position {byte_idx}); save it as UTF-8 and open it again")
+            }
             TextError::InvalidUtf16 => write!(f, "the file starts like UTF-16 but is not valid UTF-16"),
             TextError::Binary => write!(f, "the file holds binary data (NUL bytes), not text"),
         }

@@ -187,16 +187,17 @@ impl<'a> LineTokens<'a> {
     /// The tokens of block `index`, at document offsets.
     fn line(&mut self, index: usize) -> &[Token<'a>] {
         let document = self.document;
-        self.lines.entry(index).or_insert_with(|| {
-            document.blocks().get(index).map(|block| block_tokens(document, block)).unwrap_or_default()
-        })
+        self.lines
+            .entry(index)
+            .or_insert_with(|| document.blocks().get(index).map(|block| block_tokens(document, block)).unwrap_or_default())
     }
 
     /// The token `offset` falls strictly inside, if any; see [`cut_at`].
     pub fn cut_at(&mut self, offset: usize) -> Option<Token<'a>> {
         // Tokens never hold whitespace, so an edge beside it cuts none: most
         // edges are, and need no tokenising.
-        let beside_space = self.document.slice(offset.saturating_sub(1), offset + 1).is_some_and(|pair| pair.chars().any(char::is_whitespace));
+        let beside_space =
+            self.document.slice(offset.saturating_sub(1), offset + 1).is_some_and(|pair| pair.chars().any(char::is_whitespace));
         if beside_space {
             return None;
         }
@@ -213,7 +214,6 @@ impl<'a> LineTokens<'a> {
     pub fn cut(&mut self, start: usize, end: usize) -> Option<Cut<Token<'a>>> {
         Cut::of_edges(self.cut_at(start), self.cut_at(end))
     }
-
 }
 
 /// The tokens of the span `start..end` of `document`, the first `limit` of

@@ -156,13 +156,26 @@ mod tests {
         let mut annotations = Annotations::default();
         annotations.insert(span(1, 23, 28, "ACTOR"), text).unwrap();
         let problems = annotations.insert_all(
-            vec![span(2, 0, 36, "POLICY_CALL"), span(3, 23, 28, "ACTOR"), span(4, 0, 13, "ACTOR"), span(5, 0, 13, "ACTOR"), span(1, 29, 33, "ACTOR")],
+            vec![
+                span(2, 0, 36, "POLICY_CALL"),
+                span(3, 23, 28, "ACTOR"),
+                span(4, 0, 13, "ACTOR"),
+                span(5, 0, 13, "ACTOR"),
+                span(1, 29, 33, "ACTOR"),
+            ],
             text,
         );
         let ids: Vec<_> = annotations.spans().iter().map(|s| s.id().0).collect();
         assert_eq!(ids, [4, 2, 1]);
         let problems: Vec<_> = problems.iter().map(ToString::to_string).collect();
-        assert_eq!(problems, ["\u{201c}Kao Kim Hourn\u{201d} is already tagged ACTOR.", "\u{201c}ASEAN\u{201d} is already tagged ACTOR.", "Two spans share the id #1; ids must be unique."]);
+        assert_eq!(
+            problems,
+            [
+                "\u{201c}Kao Kim Hourn\u{201d} is already tagged ACTOR.",
+                "\u{201c}ASEAN\u{201d} is already tagged ACTOR.",
+                "Two spans share the id #1; ids must be unique."
+            ]
+        );
     }
 
     #[test]

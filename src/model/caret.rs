@@ -82,7 +82,11 @@ fn word_stops(text: &str, forward: bool) -> Vec<usize> {
             // A word's trailing direction marks and zero-width characters
             // belong to the next stop, so the caret lands right after the letters.
             let letters = piece.trim_end_matches(|c: char| matches!(c, '\u{200b}'..='\u{200f}' | '\u{2060}' | '\u{feff}' | '\u{ad}'));
-            if forward { at + letters.len() } else { at }
+            if forward {
+                at + letters.len()
+            } else {
+                at
+            }
         })
         .collect()
 }

@@ -13,9 +13,15 @@ use super::span::{Span, SpanId};
 pub enum Edit {
     Insert(Span),
     Remove(Span),
-    Relabel { id: SpanId, to: Label },
+    Relabel {
+        id: SpanId,
+        to: Label,
+    },
     /// Give a span a normalised value (JSON text), or take it away.
-    SetValue { id: SpanId, value: Option<Rc<str>> },
+    SetValue {
+        id: SpanId,
+        value: Option<Rc<str>>,
+    },
 }
 
 impl Edit {

@@ -193,10 +193,8 @@ impl Schema {
             return Err(format!("The schema already has a label {name}."));
         }
         let index = self.labels.len();
-        let key = ('1'..='9')
-            .chain('a'..='z')
-            .find(|k| !COMMAND_KEYS.contains(k) && self.labels.iter().all(|def| def.key != *k))
-            .unwrap_or(' ');
+        let key =
+            ('1'..='9').chain('a'..='z').find(|k| !COMMAND_KEYS.contains(k) && self.labels.iter().all(|def| def.key != *k)).unwrap_or(' ');
         self.labels.push(LabelDef {
             label: Label::new(name),
             key,
@@ -239,7 +237,11 @@ pub fn contrast(a: &str, b: &str) -> f64 {
         let [r, g, b] = parse_hex(color).unwrap_or_default();
         let channel = |c: u8| {
             let c = f64::from(c) / 255.0;
-            if c <= 0.03928 { c / 12.92 } else { ((c + 0.055) / 1.055).powf(2.4) }
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
     };

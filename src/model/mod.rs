@@ -27,7 +27,9 @@ pub use error::ModelError;
 pub use label::{Example, Label, LabelDef, Schema, Stroke};
 pub use refine::Precision;
 pub use span::{Span, SpanId};
-pub use state::{victim_value, Action, AppState, DocumentState, ImportedDocument, ImportedSpan, Notice, Outcome, Progress, SchemaEdit, Suggested, Theme};
+pub use state::{
+    victim_value, Action, AppState, DocumentState, ImportedDocument, ImportedSpan, Notice, Outcome, Progress, SchemaEdit, Suggested, Theme,
+};
 
 /// The article Sorot opens with: an IDN Times report on trafficking (TPPO).
 pub const SEED_ARTICLE: &str = include_str!("../seed_article.txt");

@@ -110,7 +110,9 @@ fn opens_pair_inside(inner: &str) -> bool {
 /// Whether `inner` ends with a closer that balances an opener inside it.
 fn closes_pair_inside(inner: &str) -> bool {
     let Some(last) = inner.chars().next_back() else { return false };
-    PAIRS.iter().any(|&(open, close)| last == close && inner[..inner.len() - close.len_utf8()].contains(open) && balanced(inner, open, close))
+    PAIRS
+        .iter()
+        .any(|&(open, close)| last == close && inner[..inner.len() - close.len_utf8()].contains(open) && balanced(inner, open, close))
 }
 
 /// Whether every closer in `inner` has an opener before it.

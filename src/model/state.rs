@@ -28,15 +28,28 @@ use crate::sort::sort;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
     /// Tag the selection `start..end` (raw chars; refined first) with `label`.
-    Tag { start: usize, end: usize, label: Label },
+    Tag {
+        start: usize,
+        end: usize,
+        label: Label,
+    },
     /// A label key or button: tag the selection if there is one (the mouse's,
     /// else the keyboard's), otherwise relabel the selected span.
-    ApplyLabel { label: Label, selection: Option<(usize, usize)> },
+    ApplyLabel {
+        label: Label,
+        selection: Option<(usize, usize)>,
+    },
     /// A hotkey: like `ApplyLabel` with the label bound to `key`; other keys
     /// change nothing.
-    LabelKey { key: char, selection: Option<(usize, usize)> },
+    LabelKey {
+        key: char,
+        selection: Option<(usize, usize)>,
+    },
     /// Give an existing span another label.
-    Relabel { id: SpanId, label: Label },
+    Relabel {
+        id: SpanId,
+        label: Label,
+    },
     /// Remove a span.
     Untag(SpanId),
     /// Remove the selected span, if any.
@@ -46,7 +59,10 @@ pub enum Action {
     Undo,
     Redo,
     /// Open a text as a new document and show it. `name` is the file name.
-    OpenText { name: String, text: String },
+    OpenText {
+        name: String,
+        text: String,
+    },
     /// Show the open document at this index.
     SwitchDocument(usize),
     /// Open documents read from a file (`source` names it), with their
@@ -68,18 +84,26 @@ pub enum Action {
     /// Set the shown document's workflow status.
     SetStatus(Status),
     /// Show the next (or previous) document that passes the status filter.
-    StepDocument { forward: bool },
+    StepDocument {
+        forward: bool,
+    },
     /// List only documents with this status (or all).
     FilterStatus(Option<Status>),
     /// Choose whole-word or character precision for new selections.
     SetPrecision(Precision),
     /// An arrow key: move the caret by a word or a grapheme cluster;
     /// `extend` (Shift) moves only the head, growing the selection.
-    MoveCaret { unit: CaretUnit, forward: bool, extend: bool },
+    MoveCaret {
+        unit: CaretUnit,
+        forward: bool,
+        extend: bool,
+    },
     /// The mouse placed the caret or made a selection.
     SetCaret(Caret),
     /// Tab / Shift+Tab: select the next or previous span in text order.
-    SelectAdjacent { forward: bool },
+    SelectAdjacent {
+        forward: bool,
+    },
     /// Show or hide invisible characters (no-break spaces, zero-width ones).
     ToggleInvisibles,
     /// Show or hide the keyboard shortcut overlay.
@@ -101,7 +125,10 @@ pub enum Action {
     /// Take a schema from a file.
     AdoptSchema(Schema),
     /// Use an annotators' patterns file (Prodigy's JSONL) when suggesting.
-    LoadPatterns { name: String, jsonl: String },
+    LoadPatterns {
+        name: String,
+        jsonl: String,
+    },
     /// Run the offline suggestion engine on the shown document.
     Suggest,
     /// Accept the shown document's suggestion at this index as a span.
@@ -113,11 +140,22 @@ pub enum Action {
     /// Select a suggestion (for Enter / x), or none.
     SelectSuggestion(Option<usize>),
     /// Set (or clear) a span's normalised value, as JSON text.
-    SetValue { id: SpanId, value: Option<String> },
+    SetValue {
+        id: SpanId,
+        value: Option<String>,
+    },
     /// Offer to tag every other occurrence of the selected span's text.
-    TagAll { all_documents: bool, case_sensitive: bool },
+    TagAll {
+        all_documents: bool,
+        case_sensitive: bool,
+    },
     /// Tag every untagged whole-word occurrence of `text` with `label`.
-    TagOccurrences { text: String, label: Label, all_documents: bool, case_sensitive: bool },
+    TagOccurrences {
+        text: String,
+        label: Label,
+        all_documents: bool,
+        case_sensitive: bool,
+    },
     /// Replace everything with a session restored from storage.
     Restore(Box<AppState>),
     /// The work was exported or saved: nothing is unsaved any more.
@@ -131,7 +169,11 @@ pub enum Action {
     DismissNotice,
     /// Show a problem with a way out: `accept` names the button that
     /// applies `action`.
-    Offer { message: String, accept: String, action: Box<Action> },
+    Offer {
+        message: String,
+        accept: String,
+        action: Box<Action>,
+    },
     /// Take the way out the shown offer proposes.
     AcceptOffer,
     /// Show how far a long task (reading a big file, exporting) has got,
@@ -362,12 +404,7 @@ impl AppState {
     /// Rebuilds a state from stored parts, checking that they hold together:
     /// at least one document, unique ids, `current` in range, and a span id
     /// counter past every span id in use.
-    pub fn from_parts(
-        documents: Vec<DocumentState>,
-        current: usize,
-        next_span_id: u64,
-        unsaved_changes: u32,
-    ) -> Result<Self, ModelError> {
+    pub fn from_parts(documents: Vec<DocumentState>, current: usize, next_span_id: u64, unsaved_changes: u32) -> Result<Self, ModelError> {
         let inconsistent = |what: &str| Err(ModelError::InconsistentSession(what.to_owned()));
         let Some(first) = documents.first() else { return inconsistent("no documents") };
         let mut state = AppState::with_document(first.document.clone());
@@ -763,7 +800,9 @@ impl AppState {
         let exact = self.caret.is_some_and(|caret| caret.exact && caret.range() == Some((start, end)));
         let precision = if exact { Precision::Character } else { self.precision };
         let (start, end) = refine(doc.document.text(), start, end, precision).ok_or(ModelError::NothingToTag)?;
-        let value = (label.name() == crate::suggest::VICTIM_COUNT).then(|| victim_value(doc.document.slice(start, end).unwrap_or_default())).flatten();
+        let value = (label.name() == crate::suggest::VICTIM_COUNT)
+            .then(|| victim_value(doc.document.slice(start, end).unwrap_or_default()))
+            .flatten();
         let span = Span::new(SpanId(self.next_span_id), start, end, label)?.with_value(value);
         let announcement = self.describe(&span, "added");
         self.record(Edit::Insert(span.clone()))?;
@@ -930,7 +969,9 @@ impl AppState {
                 accept: "Adopt its schema".to_owned(),
                 action: Box::new(Action::AdoptSchema(schema)),
             }),
-            None if skipped.is_empty() => self.unknown_labels_offer(&summary).or_else(|| worth_saying.then(|| Notice::Info(summary.clone()))),
+            None if skipped.is_empty() => {
+                self.unknown_labels_offer(&summary).or_else(|| worth_saying.then(|| Notice::Info(summary.clone())))
+            }
             None if many => Some(Notice::Report { message: format!("{summary}{}", problems(" skipped")), details: skipped.into() }),
             None => Some(Notice::Problem(format!("{summary}{}", problems(" skipped")))),
         };

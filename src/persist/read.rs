@@ -56,10 +56,16 @@ pub fn document(value: &Value) -> Result<StoredDocument, String> {
         .optional_list("stamps")?
         .iter()
         .map(|stamp| match triple(stamp) {
-            Some([Value::Number(id), Value::Number(created), Value::Number(updated)]) => id.as_u64().zip(created.as_u64()).zip(updated.as_u64()),
+            Some([Value::Number(id), Value::Number(created), Value::Number(updated)]) => {
+                id.as_u64().zip(created.as_u64()).zip(updated.as_u64())
+            }
             _ => None,
         })
-        .map(|stamp| stamp.map(|((id, created), updated)| (id, created, updated)).ok_or_else(|| "a stamp is not [span id, created, updated]".to_owned()))
+        .map(|stamp| {
+            stamp
+                .map(|((id, created), updated)| (id, created, updated))
+                .ok_or_else(|| "a stamp is not [span id, created, updated]".to_owned())
+        })
         .collect::<Result<_, _>>()?;
     let rejected = record
         .optional_list("rejected")?

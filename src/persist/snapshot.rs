@@ -193,7 +193,8 @@ pub fn restore(meta: &SessionMeta, records: &HashMap<String, String>) -> Result<
         })
         .collect::<Result<Vec<_>, _>>()?;
     let corrupt = |problem: String| SnapshotError::Corrupt { key: "meta".to_owned(), problem };
-    let mut state = AppState::from_parts(documents, meta.current, meta.next_span_id, meta.unsaved_changes).map_err(|e| corrupt(e.to_string()))?;
+    let mut state =
+        AppState::from_parts(documents, meta.current, meta.next_span_id, meta.unsaved_changes).map_err(|e| corrupt(e.to_string()))?;
     if let Some(schema) = &meta.schema {
         state.set_schema(crate::formats::schema_json::from_value(schema).map_err(corrupt)?);
     }

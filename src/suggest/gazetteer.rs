@@ -243,8 +243,20 @@ pub const PLACES: &[(&str, &str, &str)] = &[
 
 /// Words that open a place name: "Kabupaten Sukabumi", "Pelabuhan Batam".
 pub const CUES: &[&str] = &[
-    "Kota", "Kabupaten", "Provinsi", "Kecamatan", "Kelurahan", "Desa", "Kampung", "Pulau", "Bandara", "Pelabuhan", "Sungai",
-    "Selat", "Teluk", "Gunung",
+    "Kota",
+    "Kabupaten",
+    "Provinsi",
+    "Kecamatan",
+    "Kelurahan",
+    "Desa",
+    "Kampung",
+    "Pulau",
+    "Bandara",
+    "Pelabuhan",
+    "Sungai",
+    "Selat",
+    "Teluk",
+    "Gunung",
 ];
 
 /// Compass words that make a new place of a known one: "Lombok Timur".

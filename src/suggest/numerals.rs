@@ -218,9 +218,7 @@ fn split_decimal(token: &str) -> Option<(u64, u32)> {
     let groups: Vec<&str> = token.split(['.', ',']).collect();
     let separators: Vec<char> = token.chars().filter(|c| !c.is_ascii_digit()).collect();
     let thousands = |groups: &[&str], separators: &[char]| {
-        (1..=3).contains(&groups[0].len())
-            && groups[1..].iter().all(|g| g.len() == 3)
-            && separators.windows(2).all(|w| w[0] == w[1])
+        (1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3) && separators.windows(2).all(|w| w[0] == w[1])
     };
     let number = |groups: &[&str]| groups.concat().parse::<u64>().ok();
     if separators.is_empty() || thousands(&groups, &separators) {

@@ -32,9 +32,11 @@ pub(crate) fn find_token_sequence(tokens: &[Token], needle: &[Token], case_sensi
     let mut i = 0;
     while i + needle.len() <= tokens.len() {
         let window = &tokens[i..i + needle.len()];
-        let matches = window.iter().zip(needle).enumerate().all(|(k, (token, wanted))| {
-            same(token, wanted) && (k == 0 || (token.gap == Gap::None) == (wanted.gap == Gap::None))
-        });
+        let matches = window
+            .iter()
+            .zip(needle)
+            .enumerate()
+            .all(|(k, (token, wanted))| same(token, wanted) && (k == 0 || (token.gap == Gap::None) == (wanted.gap == Gap::None)));
         if matches {
             found.push((i, i + needle.len()));
             i += needle.len();

@@ -78,7 +78,9 @@ impl fmt::Display for PatternError {
             PatternErrorKind::NoLabel => write!(f, "no \"label\" string"),
             PatternErrorKind::NoPattern => write!(f, "no \"pattern\": give a phrase string or a list of token objects"),
             PatternErrorKind::Empty => write!(f, "the pattern is empty"),
-            PatternErrorKind::UnknownField(field) => write!(f, "unknown field \"{field}\"; a line has \"label\", \"pattern\" and optionally \"id\""),
+            PatternErrorKind::UnknownField(field) => {
+                write!(f, "unknown field \"{field}\"; a line has \"label\", \"pattern\" and optionally \"id\"")
+            }
             PatternErrorKind::UnsupportedKey(key) => write!(
                 f,
                 "unsupported token key \"{key}\"; supported: ORTH, TEXT, LOWER, IS_DIGIT, IS_ALPHA, IS_PUNCT, IS_TITLE, LENGTH, OP"

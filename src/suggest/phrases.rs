@@ -75,9 +75,10 @@ impl Phrases {
         let candidates = self.by_first.get(tokens.get(i)?.lower.as_ref())?;
         candidates.iter().find_map(|phrase| {
             let window = tokens.get(i..i + phrase.lower.len())?;
-            let matches = window.iter().enumerate().all(|(k, token)| {
-                (k == 0 || token.gap != Gap::Newline) && self.token_matches(token, &phrase.written[k], &phrase.lower[k])
-            });
+            let matches = window
+                .iter()
+                .enumerate()
+                .all(|(k, token)| (k == 0 || token.gap != Gap::Newline) && self.token_matches(token, &phrase.written[k], &phrase.lower[k]));
             matches.then_some((i + phrase.lower.len(), phrase.payload))
         })
     }

@@ -87,8 +87,19 @@ const COMPLEMENTISERS: &[&str] = &["agar", "supaya", "bahwa", "kepada", "untuk",
 
 /// Words before a modal where its clause starts.
 const CLAUSE_OPENERS: &[&str] = &[
-    "bahwa", "agar", "supaya", "menilai", "mengatakan", "menyebut", "menegaskan", "mengingatkan", "berkata", "that", "said",
-    "says", "believes",
+    "bahwa",
+    "agar",
+    "supaya",
+    "menilai",
+    "mengatakan",
+    "menyebut",
+    "menegaskan",
+    "mengingatkan",
+    "berkata",
+    "that",
+    "said",
+    "says",
+    "believes",
 ];
 
 /// Words that turn a modal into its negation.
@@ -110,9 +121,10 @@ pub(crate) fn suggest(tokens: &[Token], out: &mut Vec<Suggestion>) {
         let Some((after, opens)) = cues().longest_at(tokens, i) else { continue };
         let start = match opens {
             Opens::After => {
-                let skipped = tokens[after..].iter().take(2).take_while(|t| {
-                    COMPLEMENTISERS.contains(&t.lower.as_ref()) || t.text == ":" || (is_quote(t) && t.text != "\u{201d}")
-                });
+                let skipped = tokens[after..]
+                    .iter()
+                    .take(2)
+                    .take_while(|t| COMPLEMENTISERS.contains(&t.lower.as_ref()) || t.text == ":" || (is_quote(t) && t.text != "\u{201d}"));
                 after + skipped.count()
             }
             Opens::Clause if i > 0 && NEGATIONS.contains(&tokens[i - 1].lower.as_ref()) => continue,
@@ -141,7 +153,12 @@ fn clause_start(tokens: &[Token], modal: usize) -> usize {
     let mut start = modal;
     while start > 0 && modal - start < CLAUSE_REACH && tokens[start].gap != Gap::Newline {
         let before = &tokens[start - 1];
-        if ends_sentence(before) || is_quote(before) || before.text == "," || before.text == ":" || CLAUSE_OPENERS.contains(&before.lower.as_ref()) {
+        if ends_sentence(before)
+            || is_quote(before)
+            || before.text == ","
+            || before.text == ":"
+            || CLAUSE_OPENERS.contains(&before.lower.as_ref())
+        {
             break;
         }
         start -= 1;

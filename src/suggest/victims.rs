@@ -80,16 +80,14 @@ const NOUNS: &[(&str, bool)] = &[
 
 /// Words that may stand before a noun: "calon pekerja migran", "123
 /// Indonesian nationals", "migrant workers". At most two.
-const QUALIFIERS: &[&str] = &[
-    "calon", "migrant", "foreign", "young", "indonesian", "malaysian", "filipino", "vietnamese", "thai", "chinese", "cambodian",
-];
+const QUALIFIERS: &[&str] =
+    &["calon", "migrant", "foreign", "young", "indonesian", "malaysian", "filipino", "vietnamese", "thai", "chinese", "cambodian"];
 
 /// Classifiers between a number and a noun: "16 orang korban".
 const CLASSIFIERS: &[&str] = &["orang"];
 
 /// Nouns after a classifier that are not victims: "lima orang tersangka".
-const NOT_VICTIMS: &[&str] =
-    &["tersangka", "pelaku", "perekrut", "agen", "polisi", "petugas", "personel", "anggota", "pejabat", "saksi"];
+const NOT_VICTIMS: &[&str] = &["tersangka", "pelaku", "perekrut", "agen", "polisi", "petugas", "personel", "anggota", "pejabat", "saksi"];
 
 /// A count takes at most this many tokens after its first.
 const LINE_REACH: usize = 16;

@@ -11,28 +11,28 @@ use crate::formats::jsonl::JsonlImport;
 use crate::formats::open::{self, Opened};
 use crate::formats::{html, schema_json, sorot_json, Corpus, FormatError, ImportReport, ProblemKind};
 use crate::model::offsets::OffsetUnit;
-use std::rc::Rc;
 use crate::model::rehearsal::rehearse_edits;
 use crate::model::{seed_document, Action, AppState, DocumentState, Label, Notice, Progress, SpanId};
+use std::rc::Rc;
 use web_sys::{Element, HtmlElement};
 
 use super::components::article::Article;
 use super::components::compare::CompareView;
 use super::components::document_list::DocumentList;
 use super::components::guidelines::Guidelines;
-use super::components::paint::label_palette;
 use super::components::help::HelpOverlay;
 use super::components::label_bar::LabelBar;
 use super::components::notice::NoticeArea;
+use super::components::paint::label_palette;
 use super::components::schema_editor::SchemaEditor;
 use super::components::span_details::{SpanDetails, DETAILS_ID};
 use super::components::span_list::SpanList;
 use super::components::statistics::Statistics;
 use super::components::suggestion_list::SuggestionList;
 use super::components::toolbar::{Toolbar, ViewControls};
-use super::store::Store;
 use super::keys::KeyIntent;
 use super::persistence::{use_session_storage, StorageStatus};
+use super::store::Store;
 use super::{effects, keys, selection};
 
 /// Name of the file "Export JSON" downloads.
@@ -545,12 +545,7 @@ fn place_caret(article: &Element, head: usize) {
         return;
     };
     let origin = article.get_bounding_client_rect();
-    let style = format!(
-        "top:{}px;left:{}px;height:{}px",
-        rect.top() - origin.top(),
-        rect.left() - origin.left(),
-        rect.height()
-    );
+    let style = format!("top:{}px;left:{}px;height:{}px", rect.top() - origin.top(), rect.left() - origin.left(), rect.height());
     let _ = bar.set_attribute("style", &style);
 }
 

@@ -5,11 +5,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::model::offsets::OffsetUnit;
+use crate::model::Theme;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
-use crate::model::offsets::OffsetUnit;
-use crate::model::Theme;
 use web_sys::{Blob, BlobPropertyBag, File, HtmlAnchorElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition, Url};
 
 /// Starts a download of `contents` as a file called `file_name`.
@@ -110,9 +110,8 @@ pub fn stored_theme() -> Option<Theme> {
 /// Applies `theme` to the page (`<html data-theme>` is `light` or `dark`,
 /// "system" resolved through `prefers-color-scheme`) and remembers it.
 pub fn apply_theme(theme: Theme) {
-    let system_dark = || {
-        gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|query| query.matches())
-    };
+    let system_dark =
+        || gloo::utils::window().match_media("(prefers-color-scheme: dark)").ok().flatten().is_some_and(|query| query.matches());
     let (name, shown) = match theme {
         Theme::System => ("system", if system_dark() { "dark" } else { "light" }),
         Theme::Light => ("light", "light"),
@@ -229,9 +228,8 @@ pub async fn yield_to_page() {
 
 /// Reads all bytes of a file the user opened.
 pub async fn read_bytes(file: &File) -> Result<Vec<u8>, String> {
-    let buffer = JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|e| format!("{}: the browser could not read the file ({e:?})", file.name()))?;
+    let buffer =
+        JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{}: the browser could not read the file ({e:?})", file.name()))?;
     Ok(Uint8Array::new(&buffer).to_vec())
 }
 

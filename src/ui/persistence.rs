@@ -144,11 +144,15 @@ async fn boot(dispatcher: &UseReducerDispatcher<Store>, written: &Rc<RefCell<Wri
     }
     let database = match Database::open().await {
         Ok(database) => database,
-        Err(problem) => return off(dispatcher, format!("Your work is not being saved in this browser ({}). Use Export JSON often.", problem.0)),
+        Err(problem) => {
+            return off(dispatcher, format!("Your work is not being saved in this browser ({}). Use Export JSON often.", problem.0))
+        }
     };
     let records = match database.read_all().await {
         Ok(records) => records,
-        Err(problem) => return off(dispatcher, format!("Your saved work could not be read ({}). Export JSON to keep what you do now.", problem.0)),
+        Err(problem) => {
+            return off(dispatcher, format!("Your saved work could not be read ({}). Export JSON to keep what you do now.", problem.0))
+        }
     };
     if let Some(raw_meta) = records.get("meta") {
         let restored = migrate_meta(raw_meta).and_then(|meta| restore(&meta, &records).map(|state| (meta, state)));

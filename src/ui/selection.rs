@@ -37,11 +37,8 @@ fn range_in_article(article: &Element, range: &Range) -> Option<(usize, usize)> 
     }
     let starts_inside = range.compare_boundary_points(Range::START_TO_START, &whole).ok()? >= 0;
     let ends_inside = range.compare_boundary_points(Range::END_TO_END, &whole).ok()? <= 0;
-    let (start_node, start_offset) = if starts_inside {
-        (range.start_container().ok()?, range.start_offset().ok()?)
-    } else {
-        (article.clone().into(), 0)
-    };
+    let (start_node, start_offset) =
+        if starts_inside { (range.start_container().ok()?, range.start_offset().ok()?) } else { (article.clone().into(), 0) };
     let (end_node, end_offset) = if ends_inside {
         (range.end_container().ok()?, range.end_offset().ok()?)
     } else {
@@ -101,7 +98,9 @@ pub fn mirror(article: &Element, caret: Caret) {
     if selected_range(article) == Some((start, end)) {
         return;
     }
-    let (Some((anchor_node, anchor_offset)), Some((head_node, head_offset))) = (char_to_boundary(article, caret.anchor), char_to_boundary(article, caret.head)) else {
+    let (Some((anchor_node, anchor_offset)), Some((head_node, head_offset))) =
+        (char_to_boundary(article, caret.anchor), char_to_boundary(article, caret.head))
+    else {
         return;
     };
     let _ = selection.set_base_and_extent(&anchor_node, anchor_offset, &head_node, head_offset);
@@ -157,7 +156,9 @@ fn block_at(article: &Element, pos: usize) -> Option<Element> {
 /// The last of `elements` whose start is at or before `pos`, else the
 /// first. An element without a start (the caret bar) counts as after all.
 fn last_starting_by(elements: &HtmlCollection, pos: usize, start_of: impl Fn(&Element) -> Option<usize>) -> Option<Element> {
-    let after = partition_point(elements.length(), |i| Some(elements.item(i).and_then(|element| start_of(&element)).is_some_and(|start| start <= pos)))?;
+    let after = partition_point(elements.length(), |i| {
+        Some(elements.item(i).and_then(|element| start_of(&element)).is_some_and(|start| start <= pos))
+    })?;
     elements.item(after.saturating_sub(1))
 }
 
@@ -191,8 +192,8 @@ fn boundary_to_char(article: &Element, node: &Node, offset: u32) -> Option<usize
             let text = run.data();
             // A boundary between the halves of a surrogate pair rounds down;
             // refinement later widens it to the whole grapheme cluster.
-            let inside = utf16_to_char(&text, Utf16Offset(offset))
-                .or_else(|| utf16_to_char(&text, Utf16Offset(offset.saturating_sub(1))))?;
+            let inside =
+                utf16_to_char(&text, Utf16Offset(offset)).or_else(|| utf16_to_char(&text, Utf16Offset(offset.saturating_sub(1))))?;
             return Some(run_start + inside);
         }
     }

@@ -38,7 +38,8 @@ impl Database {
             .indexed_db()
             .map_err(|e| StorageError::from_js("this browser does not allow storage here", e))?
             .ok_or_else(|| StorageError("this browser has no IndexedDB (a private window?)".to_owned()))?;
-        let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, 1).map_err(|e| StorageError::from_js("opening storage failed", e))?;
+        let request: IdbOpenDbRequest =
+            factory.open_with_u32(DATABASE, 1).map_err(|e| StorageError::from_js("opening storage failed", e))?;
         let on_upgrade = Closure::once_into_js({
             let request = request.clone();
             move || {

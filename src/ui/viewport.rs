@@ -43,10 +43,13 @@ pub fn use_near_viewport(node: &NodeRef) -> bool {
         use_effect_with((node.clone(), *near), move |(node, is_near)| {
             let watched = match (*is_near, node.cast::<Element>()) {
                 (false, Some(element)) => {
-                    let watched = watch(&element, Callback::from({
-                        let near = near.clone();
-                        move |()| near.set(true)
-                    }));
+                    let watched = watch(
+                        &element,
+                        Callback::from({
+                            let near = near.clone();
+                            move |()| near.set(true)
+                        }),
+                    );
                     // Without an observer, every block is drawn in full.
                     if watched.is_none() {
                         near.set(true);

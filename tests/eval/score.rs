@@ -77,8 +77,7 @@ pub fn evaluate(documents: &[GoldDocument], label: Option<&str>) -> (Score, Scor
     let (mut exact, mut overlap) = (Score::default(), Score::default());
     for document in documents {
         let wanted = |l: &str| label.is_none_or(|x| x == l);
-        let suggested: Vec<Suggestion> =
-            suggest(&document.text, &PatternSet::default()).into_iter().filter(|s| wanted(&s.label)).collect();
+        let suggested: Vec<Suggestion> = suggest(&document.text, &PatternSet::default()).into_iter().filter(|s| wanted(&s.label)).collect();
         let gold: Vec<&GoldSpan> = document.spans.iter().filter(|g| wanted(&g.label)).collect();
         let same = |s: &Suggestion, g: &GoldSpan| s.label == g.label && s.start == g.start && s.end == g.end;
         let overlapping = |s: &Suggestion, g: &GoldSpan| s.label == g.label && s.start < g.end && g.start < s.end;

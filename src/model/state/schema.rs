@@ -15,15 +15,35 @@ use super::{AppState, Outcome};
 /// One change to the schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SchemaEdit {
-    Add { name: String },
-    Rename { label: Label, to: String },
-    Recolor { label: Label, color: String },
-    SetKey { label: Label, key: char },
-    Describe { label: Label, description: String },
+    Add {
+        name: String,
+    },
+    Rename {
+        label: Label,
+        to: String,
+    },
+    Recolor {
+        label: Label,
+        color: String,
+    },
+    SetKey {
+        label: Label,
+        key: char,
+    },
+    Describe {
+        label: Label,
+        description: String,
+    },
     /// Move one place up (towards key 1) or down.
-    Move { label: Label, up: bool },
+    Move {
+        label: Label,
+        up: bool,
+    },
     /// Remove a label; its spans are deleted, or relabelled to `relabel_to`.
-    Remove { label: Label, relabel_to: Option<Label> },
+    Remove {
+        label: Label,
+        relabel_to: Option<Label>,
+    },
 }
 
 /// What undoes a schema change: the schema before it, and per document
@@ -38,7 +58,8 @@ impl AppState {
     pub(super) fn edit_schema(&mut self, edit: SchemaEdit) -> Result<Outcome, ModelError> {
         let mut schema = (*self.schema).clone();
         let refuse = |why: String| Err(ModelError::Schema(why));
-        let known = |schema: &Schema, label: &Label| schema.index_of(label.name()).ok_or_else(|| ModelError::UnknownLabel(label.name().to_owned()));
+        let known =
+            |schema: &Schema, label: &Label| schema.index_of(label.name()).ok_or_else(|| ModelError::UnknownLabel(label.name().to_owned()));
         // Which spans change with the schema: those of `label`, relabelled
         // (`Some`) or removed (`None`).
         let mut spans_of: Option<(Label, Option<Label>)> = None;

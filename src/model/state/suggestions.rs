@@ -83,7 +83,8 @@ impl AppState {
         }
         let mut edits = Vec::new();
         for suggestion in &chosen {
-            let span = Span::new(SpanId(self.next_span_id + edits.len() as u64), suggestion.start, suggestion.end, suggestion.label.clone())?;
+            let span =
+                Span::new(SpanId(self.next_span_id + edits.len() as u64), suggestion.start, suggestion.end, suggestion.label.clone())?;
             edits.push(Edit::Insert(span.with_value(suggestion.value.clone())));
         }
         self.record_all(edits)?;
@@ -121,14 +122,19 @@ impl AppState {
         let id = self.selected.ok_or(ModelError::NothingSelected)?;
         let span = self.current().annotations.get(id).ok_or(ModelError::UnknownSpan(id.0))?.clone();
         let needle = self.current().document.slice(span.start(), span.end()).unwrap_or_default().to_owned();
-        let count: usize = self.occurrences(&needle, span.label(), all_documents, case_sensitive).iter().map(|(_, found)| found.len()).sum();
+        let count: usize =
+            self.occurrences(&needle, span.label(), all_documents, case_sensitive).iter().map(|(_, found)| found.len()).sum();
         let scope = if all_documents { "all open documents" } else { "this document" };
         if count == 0 {
             self.notice = Some(Notice::Problem(format!("No other untagged occurrence of \u{201c}{needle}\u{201d} in {scope}.")));
             return Ok(Outcome::changed(None));
         }
         self.notice = Some(Notice::Offer {
-            message: format!("Tag {count} more occurrence{} of \u{201c}{needle}\u{201d} as {} in {scope}?", if count == 1 { "" } else { "s" }, span.label()),
+            message: format!(
+                "Tag {count} more occurrence{} of \u{201c}{needle}\u{201d} as {} in {scope}?",
+                if count == 1 { "" } else { "s" },
+                span.label()
+            ),
             accept: format!("Tag {count}"),
             action: Box::new(Action::TagOccurrences { text: needle, label: span.label().clone(), all_documents, case_sensitive }),
         });
@@ -137,7 +143,13 @@ impl AppState {
 
     /// Tags every untagged whole-word occurrence of `text`, one undoable
     /// step per document.
-    pub(super) fn tag_occurrences(&mut self, text: &str, label: &Label, all_documents: bool, case_sensitive: bool) -> Result<Outcome, ModelError> {
+    pub(super) fn tag_occurrences(
+        &mut self,
+        text: &str,
+        label: &Label,
+        all_documents: bool,
+        case_sensitive: bool,
+    ) -> Result<Outcome, ModelError> {
         let found = self.occurrences(text, label, all_documents, case_sensitive);
         let mut total = 0;
         let shown = self.current;

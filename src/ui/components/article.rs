@@ -120,7 +120,6 @@ pub fn article(props: &ArticleProps) -> Html {
 /// Blocks per section.
 const SECTION_BLOCKS: usize = 32;
 
-
 /// A run of consecutive blocks with what overlaps each: rendered as one
 /// memoized component, so an edit compares a few dozen sections and
 /// re-renders one, however long the article. Its element is what the
@@ -160,10 +159,11 @@ fn sections(doc: &DocumentState) -> Vec<Rc<Section>> {
             ghosts[i].push((Ghost { index, start: suggestion.start, end: suggestion.end }, suggestion.label.clone()));
         }
     }
-    let mut contents = blocks
-        .iter()
-        .zip(ghosts)
-        .map(|(block, ghosts)| BlockContent { block: *block, spans: block_spans(doc, reach, block), ghosts: ghosts.into() });
+    let mut contents = blocks.iter().zip(ghosts).map(|(block, ghosts)| BlockContent {
+        block: *block,
+        spans: block_spans(doc, reach, block),
+        ghosts: ghosts.into(),
+    });
     let mut sections = Vec::new();
     loop {
         let blocks: Vec<BlockContent> = contents.by_ref().take(SECTION_BLOCKS).collect();

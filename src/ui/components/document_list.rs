@@ -29,7 +29,8 @@ pub fn document_list(props: &DocumentListProps) -> Html {
     let done = props.documents.iter().filter(|d| d.status == Status::Done).count();
     // The list shows the documents around the shown one, at most LISTED,
     // so a corpus of ten thousand renders at key-press speed.
-    let listed: Vec<usize> = (0..total).filter(|&index| index == props.current || props.filter.is_none_or(|f| props.documents[index].status == f)).collect();
+    let listed: Vec<usize> =
+        (0..total).filter(|&index| index == props.current || props.filter.is_none_or(|f| props.documents[index].status == f)).collect();
     let at = listed.iter().position(|&index| index == props.current).unwrap_or(0);
     let first = at.saturating_sub(LISTED / 2).min(listed.len().saturating_sub(LISTED));
     let shown_range = first..(first + LISTED).min(listed.len());
@@ -75,9 +76,7 @@ pub fn document_list(props: &DocumentListProps) -> Html {
         })
         .collect();
     let meta = &shown.meta;
-    let field = |name: &str, value: Option<&str>| {
-        value.map(|value| html! { <><dt>{name.to_owned()}</dt><dd>{value.to_owned()}</dd></> })
-    };
+    let field = |name: &str, value: Option<&str>| value.map(|value| html! { <><dt>{name.to_owned()}</dt><dd>{value.to_owned()}</dd></> });
     html! {
         <nav class="panel-section" aria-labelledby="docs-heading">
             <h2 id="docs-heading">{format!("Documents ({total})")}</h2>

@@ -11,10 +11,8 @@ pub struct HelpProps {
 
 #[function_component(HelpOverlay)]
 pub fn help_overlay(props: &HelpProps) -> Html {
-    let rows: Html = SHORTCUTS
-        .iter()
-        .map(|(keys, what)| html! { <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{*what}</td></tr> })
-        .collect();
+    let rows: Html =
+        SHORTCUTS.iter().map(|(keys, what)| html! { <tr><th scope="row"><kbd>{*keys}</kbd></th><td>{*what}</td></tr> }).collect();
     html! {
         <div class="overlay" onclick={props.onclose.reform(|_: MouseEvent| ())}>
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-heading" onclick={Callback::from(|e: MouseEvent| e.stop_propagation())}>

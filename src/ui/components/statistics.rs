@@ -56,11 +56,15 @@ pub fn statistics(props: &StatisticsProps) -> Html {
         Status::Done => "#1a7f37",
         Status::Skipped => "#6e7781",
     };
-    let statuses: Vec<_> = corpus.documents_by_status.iter().map(|(s, n)| (s.as_str().to_owned(), *n, status_color(*s).to_owned())).collect();
+    let statuses: Vec<_> =
+        corpus.documents_by_status.iter().map(|(s, n)| (s.as_str().to_owned(), *n, status_color(*s).to_owned())).collect();
     let mut busiest = corpus.spans_per_document.clone();
     sort_by(&mut busiest, |a, b| b.1.cmp(&a.1));
-    let busiest: Vec<_> = busiest.into_iter().take(8).map(|(title, n)| (title.chars().take(18).collect(), n, "#0b5cad".to_owned())).collect();
-    let lengths = corpus.span_length.map(|l| format!("Span length (code points): min {}, median {}, 90th percentile {}, max {}", l.min, l.median, l.p90, l.max));
+    let busiest: Vec<_> =
+        busiest.into_iter().take(8).map(|(title, n)| (title.chars().take(18).collect(), n, "#0b5cad".to_owned())).collect();
+    let lengths = corpus
+        .span_length
+        .map(|l| format!("Span length (code points): min {}, median {}, 90th percentile {}, max {}", l.min, l.median, l.p90, l.max));
     html! {
         <section class="panel-section statistics" aria-labelledby="stats-heading">
             <h2 id="stats-heading">{"Statistics"}</h2>
