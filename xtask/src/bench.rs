@@ -31,12 +31,7 @@ pub struct Options {
 
 /// Parses the options after `bench`.
 pub fn parse(rest: &[String]) -> Result<Options> {
-    let mut options = Options {
-        runs: None,
-        quick: false,
-        soak: false,
-        build: true,
-    };
+    let mut options = Options { runs: None, quick: false, soak: false, build: true };
     let mut args = rest.iter();
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -46,12 +41,7 @@ pub fn parse(rest: &[String]) -> Result<Options> {
             "--runs" => options.runs = Some(parse_runs(args.next().map_or("", String::as_str))?),
             other => match other.strip_prefix("--runs=") {
                 Some(value) => options.runs = Some(parse_runs(value)?),
-                None => {
-                    return Err(format!(
-                        "`bench` has no option `{other}`\n\n{}",
-                        crate::USAGE
-                    ))
-                }
+                None => return Err(format!("`bench` has no option `{other}`\n\n{}", crate::USAGE)),
             },
         }
     }
@@ -64,9 +54,7 @@ pub fn parse(rest: &[String]) -> Result<Options> {
 fn parse_runs(value: &str) -> Result<u32> {
     match value.parse() {
         Ok(runs) if runs >= 1 => Ok(runs),
-        _ => Err(format!(
-            "--runs needs a whole number of at least 1, got `{value}`"
-        )),
+        _ => Err(format!("--runs needs a whole number of at least 1, got `{value}`")),
     }
 }
 
@@ -76,10 +64,7 @@ pub fn run(root: &Path, options: Options) -> Result {
         let wasm_tools = tools::ensure_wasm_tools(root)?;
         build::build(root, &wasm_tools)?;
     } else if !dist.join("index.html").is_file() {
-        return Err(format!(
-            "{} has no index.html; run `cargo xtask build` first, or drop --no-build",
-            dist.display()
-        ));
+        return Err(format!("{} has no index.html; run `cargo xtask build` first, or drop --no-build", dist.display()));
     }
     heading("browser tools");
     tools::ensure_chromium()?;
@@ -91,10 +76,7 @@ pub fn run(root: &Path, options: Options) -> Result {
     let site = out.join("site");
     copy_files(&dist, &site)?;
     if !site.join("index.html").is_file() || !site.join("sorot.html").is_file() {
-        return Err(
-            "dist/ changed while it was being copied (is a build running?); run the bench again"
-                .to_string(),
-        );
+        return Err("dist/ changed while it was being copied (is a build running?); run the bench again".to_string());
     }
     let reference = files::read(&bench_dir.join("reference.html"))?;
     files::write(&site.join(REFERENCE_PAGE), reference)?;
@@ -108,11 +90,7 @@ pub fn run(root: &Path, options: Options) -> Result {
     heading(if options.soak { "soak" } else { "benchmark" });
     cmd::run(
         Command::new("node")
-            .arg(if options.soak {
-                "soak.mjs"
-            } else {
-                "bench.mjs"
-            })
+            .arg(if options.soak { "soak.mjs" } else { "bench.mjs" })
             .args(script_args(options))
             .current_dir(&bench_dir)
             .env("SOROT_URL", &url)
@@ -126,12 +104,9 @@ pub fn run(root: &Path, options: Options) -> Result {
 /// Replaces `to` with a copy of the files directly in `from`.
 fn copy_files(from: &Path, to: &Path) -> Result {
     files::recreate_dir(to)?;
-    let entries =
-        fs::read_dir(from).map_err(|error| format!("cannot list {}: {error}", from.display()))?;
+    let entries = fs::read_dir(from).map_err(|error| format!("cannot list {}: {error}", from.display()))?;
     for entry in entries {
-        let path = entry
-            .map_err(|error| format!("cannot list {}: {error}", from.display()))?
-            .path();
+        let path = entry.map_err(|error| format!("cannot list {}: {error}", from.display()))?.path();
         if let (true, Some(name)) = (path.is_file(), path.file_name()) {
             files::write(&to.join(name), files::read(&path)?)?;
         }
@@ -162,48 +137,16 @@ mod tests {
 
     #[test]
     fn options_parse() {
-        let default = Options {
-            runs: None,
-            quick: false,
-            soak: false,
-            build: true,
-        };
+        let default = Options { runs: None, quick: false, soak: false, build: true };
         assert_eq!(parse_words(""), Ok(default));
-        assert_eq!(
-            parse_words("--runs 7 --no-build"),
-            Ok(Options {
-                runs: Some(7),
-                build: false,
-                ..default
-            })
-        );
-        assert_eq!(
-            parse_words("--runs=3 --quick"),
-            Ok(Options {
-                runs: Some(3),
-                quick: true,
-                ..default
-            })
-        );
-        assert_eq!(
-            parse_words("--soak --quick"),
-            Ok(Options {
-                soak: true,
-                quick: true,
-                ..default
-            })
-        );
+        assert_eq!(parse_words("--runs 7 --no-build"), Ok(Options { runs: Some(7), build: false, ..default }));
+        assert_eq!(parse_words("--runs=3 --quick"), Ok(Options { runs: Some(3), quick: true, ..default }));
+        assert_eq!(parse_words("--soak --quick"), Ok(Options { soak: true, quick: true, ..default }));
     }
 
     #[test]
     fn bad_options_are_errors() {
-        for line in [
-            "--runs",
-            "--runs 0",
-            "--runs five",
-            "--fast",
-            "--soak --runs 3",
-        ] {
+        for line in ["--runs", "--runs 0", "--runs five", "--fast", "--soak --runs 3"] {
             assert!(parse_words(line).is_err(), "{line}");
         }
     }
@@ -216,29 +159,15 @@ mod tests {
         fs::create_dir_all(to.join("stale")).unwrap();
         fs::write(from.join("index.html"), "<p>hi</p>").unwrap();
         copy_files(&from, &to).unwrap();
-        assert_eq!(
-            fs::read_to_string(to.join("index.html")).unwrap(),
-            "<p>hi</p>"
-        );
+        assert_eq!(fs::read_to_string(to.join("index.html")).unwrap(), "<p>hi</p>");
         assert!(!to.join("sub").exists() && !to.join("stale").exists());
         fs::remove_dir_all(base).unwrap();
     }
 
     #[test]
     fn the_script_gets_quick_and_runs() {
-        let options = Options {
-            runs: Some(9),
-            quick: true,
-            soak: false,
-            build: true,
-        };
+        let options = Options { runs: Some(9), quick: true, soak: false, build: true };
         assert_eq!(script_args(options), ["--quick", "--runs", "9"]);
-        assert!(script_args(Options {
-            runs: None,
-            quick: false,
-            soak: true,
-            build: false
-        })
-        .is_empty());
+        assert!(script_args(Options { runs: None, quick: false, soak: true, build: false }).is_empty());
     }
 }

@@ -12,31 +12,11 @@ const BINDGEN_DIR: &str = "target/wasm-bindgen";
 
 pub fn build(root: &Path, tools: &WasmTools) -> Result {
     heading("compile to wasm");
-    cmd::run(
-        cmd::cargo()
-            .args([
-                "build",
-                "--release",
-                "--target",
-                WASM_TARGET,
-                "--lib",
-                "-p",
-                "sorot",
-            ])
-            .current_dir(root),
-    )?;
+    cmd::run(cmd::cargo().args(["build", "--release", "--target", WASM_TARGET, "--lib", "-p", "sorot"]).current_dir(root))?;
     heading("wasm-bindgen");
     cmd::run(
         Command::new(&tools.wasm_bindgen)
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--remove-name-section",
-                "--remove-producers-section",
-                "--out-dir",
-                BINDGEN_DIR,
-            ])
+            .args(["--target", "web", "--no-typescript", "--remove-name-section", "--remove-producers-section", "--out-dir", BINDGEN_DIR])
             .args(["--out-name", "sorot"])
             .arg(format!("target/{WASM_TARGET}/release/sorot.wasm"))
             .current_dir(root),
@@ -81,11 +61,7 @@ fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<PathBuf> {
                 "--enable-bulk-memory",
                 "--enable-nontrapping-float-to-int",
             ])
-            .args([
-                "--enable-sign-ext",
-                "--enable-mutable-globals",
-                "--enable-reference-types",
-            ])
+            .args(["--enable-sign-ext", "--enable-mutable-globals", "--enable-reference-types"])
             .args(["--enable-multivalue", "-o"])
             .arg(&optimized)
             .arg(wasm),
@@ -96,12 +72,7 @@ fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<PathBuf> {
 /// Writes `dist/` afresh from `index.html`, `styles/*.css` and the
 /// wasm-bindgen output, then prints the sizes that matter. `minify` shrinks
 /// what `sorot.html` inlines (see [`pack::single_file_html`]).
-fn assemble_dist(
-    root: &Path,
-    js_path: &Path,
-    wasm_path: &Path,
-    minify: impl Fn(&str, &str) -> Result<String>,
-) -> Result {
+fn assemble_dist(root: &Path, js_path: &Path, wasm_path: &Path, minify: impl Fn(&str, &str) -> Result<String>) -> Result {
     let template = files::read_to_string(&root.join("index.html"))?;
     let css = pack::concat_styles(&read_styles(&root.join("styles"))?);
     let (wasm, js) = imports::shorten(&files::read(wasm_path)?, &files::read_to_string(js_path)?)?;
@@ -119,11 +90,7 @@ fn assemble_dist(
     files::write(&dist.join("sorot.html"), &single)?;
 
     let single_gzipped = pack::gzip(single.as_bytes())?;
-    println!(
-        "dist/sorot.html: {} raw, {} gzipped",
-        size(single.len()),
-        size(single_gzipped.len())
-    );
+    println!("dist/sorot.html: {} raw, {} gzipped", size(single.len()), size(single_gzipped.len()));
     println!("dist/sorot_bg.wasm: {}", size(wasm.len()));
     Ok(())
 }
@@ -150,17 +117,11 @@ mod tests {
 
     /// A throwaway folder laid out like the workspace root.
     fn fake_root(test: &str) -> PathBuf {
-        let nanos = time::SystemTime::now()
-            .duration_since(time::UNIX_EPOCH)
-            .map_or(0, |elapsed| elapsed.as_nanos());
+        let nanos = time::SystemTime::now().duration_since(time::UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_nanos());
         let root = env::temp_dir().join(format!("xtask-{test}-{}-{nanos}", process::id()));
         fs::create_dir_all(root.join("styles")).unwrap();
         fs::create_dir_all(root.join("dist/stale")).unwrap();
-        fs::write(
-            root.join("index.html"),
-            "<head><!-- sorot:styles --></head><body><!-- sorot:script --></body>",
-        )
-        .unwrap();
+        fs::write(root.join("index.html"), "<head><!-- sorot:styles --></head><body><!-- sorot:script --></body>").unwrap();
         fs::write(root.join("styles/b.css"), "b {}\n").unwrap();
         fs::write(root.join("styles/a.css"), "a {}\n").unwrap();
         fs::write(root.join("styles/notes.txt"), "not css").unwrap();
@@ -175,21 +136,11 @@ mod tests {
         assemble_dist(&root, &root.join("sorot.js"), &root.join("sorot_bg.wasm"), pack::tests::unminified).unwrap();
         let dist = root.join("dist");
         let css = fs::read_to_string(dist.join("sorot.css")).unwrap();
-        assert_eq!(
-            css,
-            "/* from styles/a.css */\na {}\n/* from styles/b.css */\nb {}\n"
-        );
-        assert_eq!(
-            fs::read(dist.join("sorot_bg.wasm")).unwrap(),
-            b"\0asm\x01\0\0\0"
-        );
+        assert_eq!(css, "/* from styles/a.css */\na {}\n/* from styles/b.css */\nb {}\n");
+        assert_eq!(fs::read(dist.join("sorot_bg.wasm")).unwrap(), b"\0asm\x01\0\0\0");
         assert!(dist.join("sorot.js").is_file());
-        assert!(fs::read_to_string(dist.join("index.html"))
-            .unwrap()
-            .contains("sorot.css"));
-        assert!(fs::read_to_string(dist.join("sorot.html"))
-            .unwrap()
-            .contains("<style>"));
+        assert!(fs::read_to_string(dist.join("index.html")).unwrap().contains("sorot.css"));
+        assert!(fs::read_to_string(dist.join("sorot.html")).unwrap().contains("<style>"));
         assert!(!dist.join("stale").exists());
         fs::remove_dir_all(root).unwrap();
     }

@@ -16,9 +16,7 @@ pub fn cargo() -> Command {
 /// Runs a command with its output going straight to the terminal.
 pub fn run(command: &mut Command) -> Result {
     println!("$ {}", describe(command));
-    let status = command
-        .status()
-        .map_err(|error| start_error(command, &error))?;
+    let status = command.status().map_err(|error| start_error(command, &error))?;
     if status.success() {
         Ok(())
     } else {
@@ -28,32 +26,19 @@ pub fn run(command: &mut Command) -> Result {
 
 /// Runs a command quietly and returns what it printed on stdout.
 pub fn output(command: &mut Command) -> Result<String> {
-    let output = command
-        .output()
-        .map_err(|error| start_error(command, &error))?;
+    let output = command.output().map_err(|error| start_error(command, &error))?;
     if output.status.success() {
         Ok(String::from_utf8_lossy(&output.stdout).into_owned())
     } else {
-        Err(format!(
-            "`{}` failed ({}): {}",
-            describe(command),
-            output.status,
-            String::from_utf8_lossy(&output.stderr).trim()
-        ))
+        Err(format!("`{}` failed ({}): {}", describe(command), output.status, String::from_utf8_lossy(&output.stderr).trim()))
     }
 }
 
 /// Every file called `name` in the PATH folders, then in cargo's bin folder.
 pub fn find_program(name: &str) -> Vec<PathBuf> {
-    let path_dirs = env::var_os("PATH")
-        .map(|path| env::split_paths(&path).collect::<Vec<_>>())
-        .unwrap_or_default();
+    let path_dirs = env::var_os("PATH").map(|path| env::split_paths(&path).collect::<Vec<_>>()).unwrap_or_default();
     let mut found: Vec<PathBuf> = Vec::new();
-    for candidate in path_dirs
-        .into_iter()
-        .chain(cargo_bin_dir())
-        .map(|dir| dir.join(name))
-    {
+    for candidate in path_dirs.into_iter().chain(cargo_bin_dir()).map(|dir| dir.join(name)) {
         if candidate.is_file() && !found.contains(&candidate) {
             found.push(candidate);
         }
@@ -62,17 +47,14 @@ pub fn find_program(name: &str) -> Vec<PathBuf> {
 }
 
 fn cargo_bin_dir() -> Option<PathBuf> {
-    let cargo_home = env::var_os("CARGO_HOME")
-        .map(PathBuf::from)
-        .or_else(|| env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))?;
+    let cargo_home =
+        env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))?;
     Some(cargo_home.join("bin"))
 }
 
 fn describe(command: &Command) -> String {
     let program = command.get_program().to_string_lossy();
-    command.get_args().fold(program.into_owned(), |line, arg| {
-        format!("{line} {}", arg.to_string_lossy())
-    })
+    command.get_args().fold(program.into_owned(), |line, arg| format!("{line} {}", arg.to_string_lossy()))
 }
 
 fn start_error(command: &Command, error: &io::Error) -> String {

@@ -18,28 +18,23 @@ pub fn write(path: &Path, contents: impl AsRef<[u8]>) -> Result {
 }
 
 pub fn create_dir_all(path: &Path) -> Result {
-    fs::create_dir_all(path)
-        .map_err(|error| format!("cannot create folder {}: {error}", path.display()))
+    fs::create_dir_all(path).map_err(|error| format!("cannot create folder {}: {error}", path.display()))
 }
 
 /// Empties `path` by removing and creating it again.
 pub fn recreate_dir(path: &Path) -> Result {
     if path.exists() {
-        fs::remove_dir_all(path)
-            .map_err(|error| format!("cannot remove {}: {error}", path.display()))?;
+        fs::remove_dir_all(path).map_err(|error| format!("cannot remove {}: {error}", path.display()))?;
     }
     create_dir_all(path)
 }
 
 /// The names of the files in `dir` that end in `.extension`, sorted.
 pub fn names_with_extension(dir: &Path, extension: &str) -> Result<Vec<String>> {
-    let entries =
-        fs::read_dir(dir).map_err(|error| format!("cannot list {}: {error}", dir.display()))?;
+    let entries = fs::read_dir(dir).map_err(|error| format!("cannot list {}: {error}", dir.display()))?;
     let mut names = Vec::new();
     for entry in entries {
-        let path = entry
-            .map_err(|error| format!("cannot list {}: {error}", dir.display()))?
-            .path();
+        let path = entry.map_err(|error| format!("cannot list {}: {error}", dir.display()))?.path();
         if !path.is_file() || path.extension().is_none_or(|ext| ext != extension) {
             continue;
         }

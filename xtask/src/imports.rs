@@ -188,12 +188,10 @@ mod tests {
     fn renames_the_imports_in_the_wasm_and_the_js() {
         let long = "__wbg_getItem_5a8c0e1c5b34d1f2";
         let wasm = wasm_importing(&[("./sorot_bg.js", long), ("./sorot_bg.js", "__wbindgen_init_externref_table")]);
-        let js = format!("const import0 = {{\n    {long}: function(arg0) {{}},\n    __wbindgen_init_externref_table: function() {{}},\n}};");
+        let js =
+            format!("const import0 = {{\n    {long}: function(arg0) {{}},\n    __wbindgen_init_externref_table: function() {{}},\n}};");
         let (short_wasm, short_js) = shorten(&wasm, &js).unwrap();
-        assert_eq!(
-            short_wasm,
-            wasm_importing(&[("./sorot_bg.js", "w0"), ("./sorot_bg.js", "w1")])
-        );
+        assert_eq!(short_wasm, wasm_importing(&[("./sorot_bg.js", "w0"), ("./sorot_bg.js", "w1")]));
         assert_eq!(short_js, "const import0 = {\n    w0: function(arg0) {},\n    w1: function() {},\n};");
     }
 

@@ -47,10 +47,7 @@ enum Task {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = env::args_os()
-        .skip(1)
-        .map(|arg| arg.to_string_lossy().into_owned())
-        .collect();
+    let args: Vec<String> = env::args_os().skip(1).map(|arg| arg.to_string_lossy().into_owned()).collect();
     match parse(&args).and_then(|task| run(task, &workspace_root())) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
@@ -100,9 +97,7 @@ fn parse(args: &[String]) -> Result<Task> {
 fn no_options(subcommand: &str, rest: &[String]) -> Result {
     match rest.first() {
         None => Ok(()),
-        Some(arg) => Err(format!(
-            "`{subcommand}` takes no options, got `{arg}`\n\n{USAGE}"
-        )),
+        Some(arg) => Err(format!("`{subcommand}` takes no options, got `{arg}`\n\n{USAGE}")),
     }
 }
 
@@ -124,9 +119,7 @@ fn parse_serve(rest: &[String]) -> Result<Task> {
 }
 
 fn parse_port(value: &str) -> Result<u16> {
-    value
-        .parse()
-        .map_err(|_| format!("--port needs a number from 0 to 65535, got `{value}`"))
+    value.parse().map_err(|_| format!("--port needs a number from 0 to 65535, got `{value}`"))
 }
 
 /// The workspace root: the folder above this crate.
@@ -154,40 +147,15 @@ mod tests {
         assert_eq!(parse_words(""), Ok(Task::Help));
         assert_eq!(parse_words("build"), Ok(Task::Build));
         assert_eq!(parse_words("test"), Ok(Task::Test));
-        assert_eq!(
-            parse_words("serve"),
-            Ok(Task::Serve {
-                port: DEFAULT_PORT,
-                build: true
-            })
-        );
-        assert_eq!(
-            parse_words("serve --port 9000 --no-build"),
-            Ok(Task::Serve {
-                port: 9000,
-                build: false
-            })
-        );
-        assert_eq!(
-            parse_words("serve --port=0"),
-            Ok(Task::Serve {
-                port: 0,
-                build: true
-            })
-        );
+        assert_eq!(parse_words("serve"), Ok(Task::Serve { port: DEFAULT_PORT, build: true }));
+        assert_eq!(parse_words("serve --port 9000 --no-build"), Ok(Task::Serve { port: 9000, build: false }));
+        assert_eq!(parse_words("serve --port=0"), Ok(Task::Serve { port: 0, build: true }));
         assert!(matches!(parse_words("bench --quick"), Ok(Task::Bench(_))));
     }
 
     #[test]
     fn bad_arguments_are_errors_not_panics() {
-        for line in [
-            "frobnicate",
-            "build --fast",
-            "serve --port",
-            "serve --port 70000",
-            "serve -x",
-            "bench --runs 0",
-        ] {
+        for line in ["frobnicate", "build --fast", "serve --port", "serve --port 70000", "serve -x", "bench --runs 0"] {
             assert!(parse_words(line).is_err(), "{line}");
         }
     }

@@ -92,10 +92,7 @@ fn check_inlinable(js: &str) -> Result {
              init function differently, so update INIT_FUNCTION and the loader in xtask/src/pack.rs"
         ));
     }
-    match js
-        .lines()
-        .find(|line| line.trim_start().starts_with("import "))
-    {
+    match js.lines().find(|line| line.trim_start().starts_with("import ")) {
         Some(line) => Err(format!(
             "the wasm-bindgen JS imports another file (`{}`), which cannot be inlined into \
              dist/sorot.html; avoid `#[wasm_bindgen(module = ...)]` and `inline_js` snippets",
@@ -108,16 +105,8 @@ fn check_inlinable(js: &str) -> Result {
 /// Puts `styles` and `script` where the template's markers are.
 fn fill_template(template: &str, styles: &str, script: &str) -> Result<String> {
     let mut spots = [
-        (
-            marker_position(template, STYLES_MARKER)?,
-            STYLES_MARKER.len(),
-            styles,
-        ),
-        (
-            marker_position(template, SCRIPT_MARKER)?,
-            SCRIPT_MARKER.len(),
-            script,
-        ),
+        (marker_position(template, STYLES_MARKER)?, STYLES_MARKER.len(), styles),
+        (marker_position(template, SCRIPT_MARKER)?, SCRIPT_MARKER.len(), script),
     ];
     spots.sort_by_key(|&(at, _, _)| at);
     let mut html = String::with_capacity(template.len() + styles.len() + script.len());
@@ -135,13 +124,8 @@ fn marker_position(template: &str, marker: &str) -> Result<usize> {
     let positions: Vec<usize> = template.match_indices(marker).map(|(at, _)| at).collect();
     match positions[..] {
         [at] => Ok(at),
-        [] => Err(format!(
-            "index.html has no `{marker}` marker; put it where the build should insert that part"
-        )),
-        _ => Err(format!(
-            "index.html has `{marker}` {} times; keep exactly one",
-            positions.len()
-        )),
+        [] => Err(format!("index.html has no `{marker}` marker; put it where the build should insert that part")),
+        _ => Err(format!("index.html has `{marker}` {} times; keep exactly one", positions.len())),
     }
 }
 
@@ -153,9 +137,7 @@ fn escape_end_tag(text: &str, tag: &str) -> String {
     while let Some(at) = rest.find("</") {
         let after = &rest[at + 2..];
         escaped.push_str(&rest[..at]);
-        let closes_tag = after
-            .get(..tag.len())
-            .is_some_and(|name| name.eq_ignore_ascii_case(tag));
+        let closes_tag = after.get(..tag.len()).is_some_and(|name| name.eq_ignore_ascii_case(tag));
         escaped.push_str(if closes_tag { "<\\/" } else { "</" });
         rest = after;
     }
@@ -166,10 +148,7 @@ fn escape_end_tag(text: &str, tag: &str) -> String {
 /// Gzip at the highest compression level.
 pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
     let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder
-        .write_all(bytes)
-        .and_then(|()| encoder.finish())
-        .map_err(|error| format!("gzip failed: {error}"))
+    encoder.write_all(bytes).and_then(|()| encoder.finish()).map_err(|error| format!("gzip failed: {error}"))
 }
 
 /// LZMA in the .lzma format with the unpacked size in its header, at the
@@ -254,15 +233,8 @@ pub mod tests {
 
     #[test]
     fn base64_matches_rfc_4648_vectors() {
-        let vectors = [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ];
+        let vectors =
+            [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")];
         for (plain, encoded) in vectors {
             assert_eq!(base64(plain.as_bytes()), encoded);
         }
@@ -304,11 +276,7 @@ pub mod tests {
             ),
         )
         .unwrap();
-        let status = std::process::Command::new("node")
-            .arg("unpack.js")
-            .current_dir(&dir)
-            .status()
-            .unwrap();
+        let status = std::process::Command::new("node").arg("unpack.js").current_dir(&dir).status().unwrap();
         assert!(status.success());
         assert!(std::fs::read(dir.join("unpacked")).unwrap() == data);
         std::fs::remove_dir_all(dir).unwrap();
@@ -336,22 +304,14 @@ pub mod tests {
         let packed = gzip(&data).unwrap();
         assert!(packed.len() < data.len());
         let mut unpacked = Vec::new();
-        flate2::read::GzDecoder::new(&packed[..])
-            .read_to_end(&mut unpacked)
-            .unwrap();
+        flate2::read::GzDecoder::new(&packed[..]).read_to_end(&mut unpacked).unwrap();
         assert_eq!(unpacked, data);
     }
 
     #[test]
     fn styles_are_concatenated_with_their_names() {
-        let sheets = [
-            ("a.css".to_string(), "a {}".to_string()),
-            ("b.css".to_string(), "b {}\n".to_string()),
-        ];
-        assert_eq!(
-            concat_styles(&sheets),
-            "/* from styles/a.css */\na {}\n/* from styles/b.css */\nb {}\n"
-        );
+        let sheets = [("a.css".to_string(), "a {}".to_string()), ("b.css".to_string(), "b {}\n".to_string())];
+        assert_eq!(concat_styles(&sheets), "/* from styles/a.css */\na {}\n/* from styles/b.css */\nb {}\n");
     }
 
     #[test]
@@ -414,10 +374,7 @@ pub mod tests {
 
     #[test]
     fn end_tags_are_escaped_in_any_case() {
-        assert_eq!(
-            escape_end_tag("a</SCRIPT>b</scr</div>", "script"),
-            "a<\\/SCRIPT>b</scr</div>"
-        );
+        assert_eq!(escape_end_tag("a</SCRIPT>b</scr</div>", "script"), "a<\\/SCRIPT>b</scr</div>");
         assert_eq!(escape_end_tag("ü</style", "style"), "ü<\\/style");
     }
 }

@@ -16,31 +16,18 @@ const MAX_REQUEST_BYTES: u64 = 64 * 1024;
 /// Serves `dist` on `port` until the process is killed.
 pub fn serve_forever(dist: &Path, port: u16) -> Result {
     if !dist.join("index.html").is_file() {
-        return Err(format!(
-            "{} has no index.html; run `cargo xtask build` first, or drop --no-build",
-            dist.display()
-        ));
+        return Err(format!("{} has no index.html; run `cargo xtask build` first, or drop --no-build", dist.display()));
     }
     let (address, server) = start(dist, port)?;
-    println!(
-        "Sorot is at http://127.0.0.1:{}/ (single file: dist/sorot.html)",
-        address.port()
-    );
-    server
-        .join()
-        .map_err(|_| "the server thread stopped unexpectedly".to_string())
+    println!("Sorot is at http://127.0.0.1:{}/ (single file: dist/sorot.html)", address.port());
+    server.join().map_err(|_| "the server thread stopped unexpectedly".to_string())
 }
 
 /// Starts serving `dist` in a background thread; port 0 picks a free port.
 pub fn start(dist: &Path, port: u16) -> Result<(SocketAddr, JoinHandle<()>)> {
-    let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|error| {
-        format!(
-            "cannot listen on 127.0.0.1:{port}: {error}; is something else using it? try --port"
-        )
-    })?;
-    let address = listener
-        .local_addr()
-        .map_err(|error| format!("cannot tell which port the server got: {error}"))?;
+    let listener = TcpListener::bind(("127.0.0.1", port))
+        .map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error}; is something else using it? try --port"))?;
+    let address = listener.local_addr().map_err(|error| format!("cannot tell which port the server got: {error}"))?;
     let dist = Arc::new(dist.to_path_buf());
     let server = thread::spawn(move || accept_forever(&listener, &dist));
     Ok((address, server))
@@ -98,20 +85,11 @@ struct Response {
 
 impl Response {
     fn text(status: &'static str, message: &str) -> Response {
-        Response {
-            status,
-            content_type: "text/plain; charset=utf-8",
-            body: format!("{message}\n").into_bytes(),
-            head_only: false,
-        }
+        Response { status, content_type: "text/plain; charset=utf-8", body: format!("{message}\n").into_bytes(), head_only: false }
     }
 
     fn head(&self) -> Vec<u8> {
-        let allow = if self.status.starts_with("405") {
-            "Allow: GET, HEAD\r\n"
-        } else {
-            ""
-        };
+        let allow = if self.status.starts_with("405") { "Allow: GET, HEAD\r\n" } else { "" };
         format!(
             "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{allow}\
              Cache-Control: no-store\r\nConnection: close\r\n\r\n",
@@ -141,12 +119,7 @@ fn respond(request_line: &str, dist: &Path) -> Response {
         file = file.join("index.html");
     }
     match std::fs::read(&file) {
-        Ok(body) => Response {
-            status: "200 OK",
-            content_type: content_type(&file),
-            body,
-            head_only: method == "HEAD",
-        },
+        Ok(body) => Response { status: "200 OK", content_type: content_type(&file), body, head_only: method == "HEAD" },
         Err(_) => Response::text("404 Not Found", "not found"),
     }
 }
@@ -198,10 +171,7 @@ mod tests {
         assert!(index.ends_with("\r\n\r\n<p>hi</p>"));
 
         let wasm = fetch(address, "HEAD /sorot_bg.wasm?v=1 HTTP/1.1\r\n\r\n");
-        assert!(
-            wasm.contains("Content-Type: application/wasm\r\n"),
-            "{wasm}"
-        );
+        assert!(wasm.contains("Content-Type: application/wasm\r\n"), "{wasm}");
         assert!(wasm.contains("Content-Length: 4\r\n"));
         assert!(wasm.ends_with("\r\n\r\n"));
 

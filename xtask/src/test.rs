@@ -1,6 +1,7 @@
 //! `cargo xtask test`: the whole test gate, in order and failing fast:
-//! tools, native tests, the exports read by their real consumers, a build,
-//! then the browser tests against `dist/`.
+//! tools, the code's form (rustfmt, clippy for the native and the wasm32
+//! builds), native tests, the exports read by their real consumers, a
+//! build, then the browser tests against `dist/`.
 
 use std::net::SocketAddr;
 use std::path::Path;
@@ -14,6 +15,12 @@ pub fn run(root: &Path) -> Result {
     heading("browser tools");
     tools::ensure_chromium()?;
     tools::ensure_node_deps(&root.join("tests/browser"))?;
+
+    heading("code form (rustfmt, clippy native and wasm32)");
+    tools::ensure_rust_components()?;
+    cmd::run(cmd::cargo().args(["fmt", "--all", "--check"]).current_dir(root))?;
+    cmd::run(cmd::cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]).current_dir(root))?;
+    cmd::run(cmd::cargo().args(["clippy", "--target", "wasm32-unknown-unknown", "--lib", "--", "-D", "warnings"]).current_dir(root))?;
 
     heading("native tests");
     cmd::run(cmd::cargo().args(["test", "--workspace"]).current_dir(root))?;

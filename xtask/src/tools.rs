@@ -37,9 +37,8 @@ pub fn ensure_wasm_tools(root: &Path) -> Result<WasmTools> {
     heading("wasm tools");
     ensure_wasm_target()?;
     let lock = files::read_to_string(&root.join("Cargo.lock"))?;
-    let wanted = locked_version(&lock, "wasm-bindgen").ok_or(
-        "Cargo.lock has no wasm-bindgen package; run `cargo generate-lockfile` in the workspace root",
-    )?;
+    let wanted = locked_version(&lock, "wasm-bindgen")
+        .ok_or("Cargo.lock has no wasm-bindgen package; run `cargo generate-lockfile` in the workspace root")?;
     let wasm_bindgen = ensure_wasm_bindgen(&wanted)?;
     let wasm_opt = ensure_npm_tool(root, BINARYEN, "wasm-opt")?;
     let esbuild = ensure_npm_tool(root, ESBUILD, "esbuild")?;
@@ -82,6 +81,17 @@ fn ensure_wasm_target() -> Result {
     cmd::run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
 }
 
+/// Adds rustfmt and clippy to the toolchain when it lacks them.
+pub fn ensure_rust_components() -> Result {
+    let installed = cmd::output(Command::new("rustup").args(["component", "list", "--installed"]))?;
+    let missing: Vec<&str> =
+        ["rustfmt", "clippy"].into_iter().filter(|c| !installed.lines().any(|line| line.trim().starts_with(&format!("{c}-")))).collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    cmd::run(Command::new("rustup").arg("component").arg("add").args(missing))
+}
+
 /// Finds a wasm-bindgen CLI of the version Cargo.lock pins, installing it
 /// with cargo when there is none (the CLI must match the library exactly).
 fn ensure_wasm_bindgen(wanted: &str) -> Result<PathBuf> {
@@ -91,16 +101,14 @@ fn ensure_wasm_bindgen(wanted: &str) -> Result<PathBuf> {
     }
     println!("wasm-bindgen {wanted}: missing, installing wasm-bindgen-cli {wanted} (takes a few minutes)");
     cmd::run(cmd::cargo().args(["install", "wasm-bindgen-cli", "--version", wanted]))?;
-    wasm_bindgen_of_version(wanted).ok_or(format!(
-        "installed wasm-bindgen-cli {wanted}, but no wasm-bindgen {wanted} is in PATH or ~/.cargo/bin"
-    ))
+    wasm_bindgen_of_version(wanted)
+        .ok_or(format!("installed wasm-bindgen-cli {wanted}, but no wasm-bindgen {wanted} is in PATH or ~/.cargo/bin"))
 }
 
 fn wasm_bindgen_of_version(wanted: &str) -> Option<PathBuf> {
-    cmd::find_program("wasm-bindgen").into_iter().find(|path| {
-        cmd::output(Command::new(path).arg("--version"))
-            .is_ok_and(|printed| version_of(&printed) == Some(wanted))
-    })
+    cmd::find_program("wasm-bindgen")
+        .into_iter()
+        .find(|path| cmd::output(Command::new(path).arg("--version")).is_ok_and(|printed| version_of(&printed) == Some(wanted)))
 }
 
 /// The version in a line like `wasm-bindgen 0.2.130`.
@@ -127,11 +135,7 @@ fn locked_version(lock: &str, package: &str) -> Option<String> {
 
 /// The value of a `key = "value"` line.
 fn toml_string<'a>(line: &'a str, key: &str) -> Option<&'a str> {
-    let value = line
-        .strip_prefix(key)?
-        .trim_start()
-        .strip_prefix('=')?
-        .trim();
+    let value = line.strip_prefix(key)?.trim_start().strip_prefix('=')?.trim();
     value.strip_prefix('"')?.strip_suffix('"')
 }
 
@@ -150,16 +154,11 @@ pub fn ensure_chromium() -> Result {
     }
     println!("chromium: missing, installing Debian's chromium and chromium-driver");
     cmd::run(&mut apt_get(use_sudo, &["update"]))?;
-    cmd::run(&mut apt_get(
-        use_sudo,
-        &["install", "-y", "chromium", "chromium-driver"],
-    ))?;
+    cmd::run(&mut apt_get(use_sudo, &["install", "-y", "chromium", "chromium-driver"]))?;
     if Path::new(CHROMIUM).is_file() {
         Ok(())
     } else {
-        Err(format!(
-            "apt-get installed chromium, but {CHROMIUM} is still missing"
-        ))
+        Err(format!("apt-get installed chromium, but {CHROMIUM} is still missing"))
     }
 }
 
@@ -173,9 +172,7 @@ fn apt_get(use_sudo: bool, args: &[&str]) -> Command {
     if use_sudo {
         command.arg("env");
     }
-    command
-        .args(["DEBIAN_FRONTEND=noninteractive", "apt-get"])
-        .args(args);
+    command.args(["DEBIAN_FRONTEND=noninteractive", "apt-get"]).args(args);
     command
 }
 
@@ -188,23 +185,12 @@ pub fn ensure_node_deps(dir: &Path) -> Result {
     if !dir.join("package.json").is_file() {
         create_package_json(dir)?;
     }
-    let install = if dir.join("package-lock.json").is_file() {
-        "ci"
-    } else {
-        "install"
-    };
-    cmd::run(
-        Command::new("npm")
-            .args([install, "--no-audit", "--no-fund"])
-            .current_dir(dir),
-    )
+    let install = if dir.join("package-lock.json").is_file() { "ci" } else { "install" };
+    cmd::run(Command::new("npm").args([install, "--no-audit", "--no-fund"]).current_dir(dir))
 }
 
 fn create_package_json(dir: &Path) -> Result {
-    println!(
-        "{} has no package.json; creating one for playwright-core",
-        dir.display()
-    );
+    println!("{} has no package.json; creating one for playwright-core", dir.display());
     cmd::output(Command::new("npm").args(["view", "playwright-core", "version"]))
         .map_err(|error| format!("cannot ask the npm registry about playwright-core: {error}"))?;
     files::create_dir_all(dir)?;
@@ -232,10 +218,7 @@ version = "0.1.0"
 
     #[test]
     fn reads_the_locked_version() {
-        assert_eq!(
-            locked_version(LOCK, "wasm-bindgen").as_deref(),
-            Some("0.2.130")
-        );
+        assert_eq!(locked_version(LOCK, "wasm-bindgen").as_deref(), Some("0.2.130"));
         assert_eq!(locked_version(LOCK, "xtask").as_deref(), Some("0.1.0"));
         assert_eq!(locked_version(LOCK, "yew"), None);
         assert_eq!(locked_version("not a lock file", "wasm-bindgen"), None);
