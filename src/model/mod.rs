@@ -11,6 +11,7 @@ pub mod document;
 pub mod edit;
 pub mod error;
 pub mod history;
+pub mod keymap;
 pub mod label;
 pub mod offsets;
 pub mod refine;

@@ -515,7 +515,7 @@ pub fn app() -> Html {
                 />
             }
             if state.help_open() {
-                <HelpOverlay onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowHelp(false))) }} />
+                <HelpOverlay schema={state.schema().clone()} onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowHelp(false))) }} />
             }
         </div>
     }

@@ -113,3 +113,30 @@ test('what is being typed in a field survives renders for other reasons', async 
   assert.equal(await page.getByLabel('Key of ACTOR').inputValue(), '9');
   assert.deepEqual(page.sorotErrors, []);
 });
+
+test('twelve labels: each applied by its own key, none taking a command key, the hint and help say which', async () => {
+  const page = await openApp(browser, HTTP_URL);
+  await page.getByRole('button', { name: 'Edit labels' }).click();
+  for (let n = 5; n <= 12; n++) {
+    await page.getByLabel('New label name').fill(`LABEL_${n}`);
+    await page.getByRole('button', { name: 'Add label' }).click();
+    await page.waitForSelector(`[data-schema-label="LABEL_${n}"]`);
+  }
+  await page.getByRole('button', { name: 'Done', exact: true }).click();
+  const keys = await page.locator('.label-button kbd').allTextContents();
+  assert.deepEqual(keys, ['1', '2', '3', '4', '5', '6', '7', '8', '9', 'b', 'c', 'd']);
+  assert.match(await page.locator('.label-bar .hint').textContent(), /press 1–9, b–d/);
+  const context = 'Denpasar, IDN Times - Sekretaris Jenderal ASEAN, Kao Kim Hourn, menyoroti maraknya kasus tindak pidana perdagangan orang';
+  const words = ['Denpasar', 'IDN', 'Times', 'Sekretaris', 'Jenderal', 'menyoroti', 'maraknya', 'kasus', 'tindak', 'pidana', 'perdagangan', 'orang'];
+  for (const [i, word] of words.entries()) await tag(page, word, keys[i], { context });
+  const { json } = await exportJson(page);
+  assertOffsetsValid(json);
+  const labels = ['ACTOR', 'VICTIM_COUNT', 'LOCATION', 'POLICY_CALL', ...Array.from({ length: 8 }, (_, i) => `LABEL_${i + 5}`)];
+  assert.deepEqual(json.documents[0].spans.map((s) => [s.text, s.label]).sort(), words.map((w, i) => [w, labels[i]]).sort());
+  await page.keyboard.press('?');
+  await page.waitForSelector('[role=dialog]');
+  const help = await page.locator('[role=dialog]').textContent();
+  assert.match(help, /dTag the selection LABEL_12, or relabel the selected span/);
+  await page.keyboard.press('Escape');
+  await page.context().close();
+});

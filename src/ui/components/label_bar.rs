@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::keymap::label_keys_summary;
 use crate::model::{Label, Schema};
 
 #[derive(Properties, PartialEq)]
@@ -51,7 +52,7 @@ pub fn label_bar(props: &LabelBarProps) -> Html {
         <div class="label-bar" role="toolbar" aria-label="Labels">
             {buttons}
             <button class="edit-labels" onclick={props.onedit.reform(|_: MouseEvent| ())} title="Add, rename, recolour or remove labels">{"Edit labels"}</button>
-            <span class="hint">{"Select text, press a number \u{b7} ? for every key"}</span>
+            <span class="hint">{format!("Select text, press {} \u{b7} ? for every key", label_keys_summary(&props.schema))}</span>
             {props.children.clone()}
         </div>
     }

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::formats::tokens::LineTokens;
+use crate::model::keymap::label_keys_summary;
 use crate::model::{DocumentState, Schema, SpanId};
 
 use super::paint::chip_var;
@@ -88,7 +89,7 @@ pub fn span_list(props: &SpanListProps) -> Html {
             <h2 id="spans-heading">{format!("Spans ({})", annotations.len())}</h2>
             <ul class="counts">{counts}</ul>
             if annotations.is_empty() {
-                <p class="empty">{"No spans yet. Select text in the article and press 1\u{2013}4."}</p>
+                <p class="empty">{format!("No spans yet. Select text in the article and press {}.", label_keys_summary(&props.schema))}</p>
             } else {
                 <ol class="span-list">{items}</ol>
                 if hidden > 0 {
