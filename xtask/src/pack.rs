@@ -6,8 +6,6 @@
 
 use std::io::Write;
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
 use lzma_rust2::{LzmaOptions, LzmaWriter};
 
 use crate::{files, wasm_split, Result};
@@ -145,12 +143,6 @@ fn escape_end_tag(text: &str, tag: &str) -> String {
     escaped
 }
 
-/// Gzip at the highest compression level.
-pub fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
-    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
-    encoder.write_all(bytes).and_then(|()| encoder.finish()).map_err(|error| format!("gzip failed: {error}"))
-}
-
 /// LZMA in the .lzma format with the unpacked size in its header, at the
 /// strongest settings. Wasm code is a byte stream with no alignment, so the
 /// coder keys its guesses on the previous byte only, not on the position,
@@ -225,7 +217,6 @@ pub fn base64(bytes: &[u8]) -> String {
 #[cfg(test)]
 pub mod tests {
     use super::*;
-    use std::io::Read;
 
     const TEMPLATE: &str = "<head><!-- sorot:styles --></head><body><!-- sorot:script --></body>";
     const JS: &str = "async function __wbg_init(module_or_path) {}\n\
@@ -296,16 +287,6 @@ pub mod tests {
         let error = check_unpacks(&packed, &other, &dir).unwrap_err();
         assert!(error.contains(&format!("first difference at byte {}", module.len() - 1)), "{error}");
         std::fs::remove_dir_all(dir).unwrap();
-    }
-
-    #[test]
-    fn gzip_round_trips() {
-        let data = b"sorot sorot sorot sorot".repeat(100);
-        let packed = gzip(&data).unwrap();
-        assert!(packed.len() < data.len());
-        let mut unpacked = Vec::new();
-        flate2::read::GzDecoder::new(&packed[..]).read_to_end(&mut unpacked).unwrap();
-        assert_eq!(unpacked, data);
     }
 
     #[test]
