@@ -379,7 +379,7 @@ pub fn app() -> Html {
     html! {
         <div class="app" {ondrop} {ondragover}>
             <style>{label_palette(state.schema())}</style>
-            <div class="top-bars">
+            <header class="top-bars">
                 <Toolbar
                     title={AttrValue::from(doc.document.title().to_owned())}
                     can_undo={doc.history.can_undo()}
@@ -410,7 +410,7 @@ pub fn app() -> Html {
                         {ontheme}
                     />
                 </LabelBar>
-            </div>
+            </header>
             <NoticeArea
                 {problem}
                 {info}

@@ -41,7 +41,7 @@ pub struct ToolbarProps {
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     html! {
-        <header class="toolbar">
+        <div class="toolbar" role="group" aria-label="File and history">
             <span class="brand" aria-label="Sorot">{"Sorot"}</span>
             <span class="doc-heading" title={props.title.clone()}>{props.title.clone()}</span>
             {status(props)}
@@ -59,7 +59,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                 <button onclick={props.oncompare.reform(|_| ())} title="Agreement between annotators, and adjudication">{"Compare"}</button>
                 <button class="help-button" onclick={props.onhelp.reform(|_| ())} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">{"?"}</button>
             </div>
-        </header>
+        </div>
     }
 }
 
