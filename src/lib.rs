@@ -8,9 +8,13 @@
 //!   events into `Action`s; the only place that sees UTF-16 offsets.
 //! - [`sort`]: the one stable sort every module uses, so the wasm carries a
 //!   single copy of the standard library's sort.
+//! - [`ids`]: the one document id allocator (`<id>-2`, `<id>-3`, …).
+//! - [`limits`]: every size limit and timing, with its reason.
 
 pub mod agree;
 pub mod formats;
+pub mod ids;
+pub mod limits;
 pub mod model;
 pub mod persist;
 pub mod sort;

@@ -4,8 +4,8 @@
 
 use sorot::formats::{
     conll, jsonl, label_studio, sorot_json, Corpus, CorpusDocument, CorpusSpan, FormatError, ImportReport, Problem, ProblemKind,
-    MAX_FILE_BYTES,
 };
+use sorot::limits::MAX_FILE_BYTES;
 use sorot::model::offsets::OffsetUnit;
 use sorot::model::{seed_document, Action, AppState, Label};
 

@@ -16,7 +16,7 @@
 //! label is "unknown".
 
 use std::collections::hash_map::RandomState;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::{self, File};
 use std::hash::BuildHasher;
 use std::io::{BufRead, BufReader, ErrorKind, Read};
@@ -25,7 +25,9 @@ use std::path::{Path, PathBuf};
 use sorot::formats::corpus::default_title;
 use sorot::formats::open::{open_files, Opened};
 use sorot::formats::report::OffsetReading;
-use sorot::formats::{jsonl, Corpus, CorpusDocument, FormatError, Problem, ProblemKind, Status, MAX_FILE_BYTES};
+use sorot::formats::{jsonl, Corpus, CorpusDocument, FormatError, Problem, ProblemKind, Status};
+use sorot::ids::IdAllocator;
+use sorot::limits::MAX_FILE_BYTES;
 use sorot::model::offsets::OffsetUnit;
 
 use super::error::CliError;
@@ -265,9 +267,8 @@ struct JsonlStream<R> {
     /// Documents read so far.
     documents: usize,
     id_hashes: (RandomState, RandomState),
-    ids: HashSet<u128>,
-    /// The next `-n` suffix to try for each id that was taken.
-    next_suffix: HashMap<u128, usize>,
+    /// The ids given so far, as 128-bit hashes: some 50 bytes a document.
+    ids: IdAllocator<u128>,
     reported_labels: HashSet<String>,
     buf: Vec<u8>,
 }
@@ -296,8 +297,7 @@ impl<R: BufRead> JsonlStream<R> {
             byte_idx: 0,
             documents: 0,
             id_hashes: (RandomState::new(), RandomState::new()),
-            ids: HashSet::new(),
-            next_suffix: HashMap::new(),
+            ids: IdAllocator::default(),
             reported_labels: HashSet::new(),
             buf: Vec::new(),
         }
@@ -378,19 +378,12 @@ impl<R: BufRead> JsonlStream<R> {
     /// The id itself if no document took it yet; else the next free
     /// `<id>-<n>`, and the problem saying so.
     fn unique_id(&mut self, wanted: String) -> (String, Option<Problem>) {
-        let hash = |id: &str| (u128::from(self.id_hashes.0.hash_one(id)) << 64) | u128::from(self.id_hashes.1.hash_one(id));
-        let wanted_hash = hash(&wanted);
-        if self.ids.insert(wanted_hash) {
+        let hashes = &self.id_hashes;
+        let hash = |id: &str| (u128::from(hashes.0.hash_one(id)) << 64) | u128::from(hashes.1.hash_one(id));
+        let (unique, renamed) = self.ids.take(&wanted, hash);
+        if !renamed {
             return (wanted, None);
         }
-        let n = self.next_suffix.entry(wanted_hash).or_insert(2);
-        let mut unique = format!("{wanted}-{n}");
-        while self.ids.contains(&hash(&unique)) {
-            *n += 1;
-            unique = format!("{wanted}-{n}");
-        }
-        *n += 1;
-        self.ids.insert(hash(&unique));
         let kind = ProblemKind::DuplicateId { id: wanted, renamed: unique.clone() };
         let problem = Problem { file: self.name.clone(), document: Some(unique.clone()), line: Some(self.line_no), kind };
         (unique, Some(problem))

@@ -18,12 +18,13 @@
 //!   `<id>@<annotator>-2`, and so on.
 //! - Labels are every file's labels in order, each once.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use sorot::formats::corpus::text_sha256;
 use sorot::formats::{sorot_json, Corpus, CorpusDocument};
+use sorot::ids::IdAllocator;
 
 use super::error::{plural, CliError};
 use super::files::{read_corpus, report_problems, write_file, OffsetUnitArg};
@@ -79,8 +80,16 @@ struct Merged {
     texts: Vec<Vec<CorpusDocument>>,
     /// Where each text (by `text_sha256`) is in `texts`.
     by_sha: HashMap<String, usize>,
-    ids: HashSet<String>,
+    ids: IdAllocator<String>,
     dropped: usize,
+}
+
+/// The document's id, or `<id>@<annotator>`, or `<id>@<annotator>-<n>`:
+/// the first not taken.
+fn unique_id(ids: &mut IdAllocator<String>, doc: &CorpusDocument) -> String {
+    let wanted =
+        if ids.is_taken(&doc.id) { format!("{}@{}", doc.id, doc.annotator.as_deref().unwrap_or_default()) } else { doc.id.clone() };
+    ids.take_id(&wanted).0
 }
 
 impl Merged {
@@ -103,7 +112,7 @@ impl Merged {
                 self.dropped += 1;
                 continue;
             }
-            let id = self.unique_id(&doc);
+            let id = unique_id(&mut self.ids, &doc);
             if let Some(earlier) = same_annotator.first() {
                 let annotator = doc.annotator.as_deref().unwrap_or_default();
                 eprintln!(
@@ -112,20 +121,8 @@ impl Merged {
                 );
             }
             doc.id = id;
-            self.ids.insert(doc.id.clone());
             self.texts[at].push(doc);
         }
-    }
-
-    /// The document's id, or `<id>@<annotator>`, or `<id>@<annotator>-<n>`:
-    /// the first not taken.
-    fn unique_id(&self, doc: &CorpusDocument) -> String {
-        if !self.ids.contains(&doc.id) {
-            return doc.id.clone();
-        }
-        let base = format!("{}@{}", doc.id, doc.annotator.as_deref().unwrap_or_default());
-        let numbered = (2..).map(|n| format!("{base}-{n}"));
-        std::iter::once(base.clone()).chain(numbered).find(|id| !self.ids.contains(id)).unwrap_or(base)
     }
 
     fn into_corpus(self) -> Corpus {

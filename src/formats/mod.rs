@@ -42,7 +42,6 @@ pub mod tokens;
 pub mod zip;
 
 pub use corpus::{Corpus, CorpusDocument, CorpusSpan, DocumentMeta, Stamps, Status};
-pub use read::MAX_FILE_BYTES;
 pub use report::{FormatError, ImportReport, Problem, ProblemKind};
 
 /// One file of a multi-file export, e.g. a brat `.ann`.

@@ -9,6 +9,7 @@
 use super::report::{FormatError, ImportReport};
 use super::text::{self, TextError};
 use super::{brat, conll, hf, jsonl, label_studio, schema_json, sorot_json, Corpus};
+use crate::limits::MAX_JSONL_LINES;
 use crate::model::offsets::OffsetUnit;
 use crate::model::Schema;
 
@@ -86,10 +87,6 @@ pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String], doccano_
     }
     opened
 }
-
-/// The most JSON Lines documents the app opens from one file: beyond this
-/// the tab would stall for many seconds, so the file is refused, saying so.
-pub const MAX_JSONL_LINES: usize = 50_000;
 
 /// What a `.jsonl` file holds, as far as opening it goes.
 enum JsonLinesKind {

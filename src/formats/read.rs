@@ -5,18 +5,17 @@
 //! the stored span text equal to the document's slice.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 use serde_json::Value;
 
 use super::corpus::{default_title, CharSlicer, Corpus, CorpusDocument, CorpusSpan, DocumentMeta, Stamps, Status};
 use super::report::{FormatError, ImportReport, OffsetReading, Problem, ProblemKind, UnitFit};
 use super::text::{self, TextError};
+use crate::ids::IdAllocator;
+use crate::limits::MAX_FILE_BYTES;
 use crate::model::offsets::{OffsetUnit, UnitError, UnitMap};
 use crate::sort::sort_by;
-
-/// The largest file an importer reads, in bytes: 256 MiB.
-pub const MAX_FILE_BYTES: usize = 256 << 20;
 
 /// Decodes a file's bytes as text: UTF-8, a byte order mark dropped, UTF-16
 /// with a byte order mark decoded.
@@ -201,9 +200,7 @@ pub(crate) struct Reader<'a> {
     /// How the file writes a span's text: brat's one-line form, say.
     span_text: fn(&str) -> Cow<'_, str>,
     documents: Vec<CorpusDocument>,
-    ids: HashSet<String>,
-    /// The next `-n` suffix to try for each id that was taken.
-    next_suffix: HashMap<String, usize>,
+    ids: IdAllocator<String>,
     unknown: HashSet<String>,
     problems: Vec<Problem>,
     /// The unit spans were read in, where it mattered, and how they fit.
@@ -222,8 +219,7 @@ impl<'a> Reader<'a> {
             declared: None,
             span_text: |slice| Cow::Borrowed(slice),
             documents: Vec::new(),
-            ids: HashSet::new(),
-            next_suffix: HashMap::new(),
+            ids: IdAllocator::default(),
             unknown: HashSet::new(),
             problems: Vec::new(),
             offsets: None,
@@ -327,20 +323,10 @@ impl<'a> Reader<'a> {
     /// renamed one, reported, if it is taken.
     fn unique_id(&mut self, id: Option<String>, line: Option<usize>) -> String {
         let wanted = id.unwrap_or_else(|| format!("{}-{}", self.stem, self.documents.len() + 1));
-        if self.ids.insert(wanted.clone()) {
-            return wanted;
+        let (unique, renamed) = self.ids.take_id(&wanted);
+        if renamed {
+            self.problem(line, Some(&unique), ProblemKind::DuplicateId { id: wanted, renamed: unique.clone() });
         }
-        // Counting on from the last suffix given keeps a file that repeats
-        // one id many times linear.
-        let n = self.next_suffix.entry(wanted.clone()).or_insert(2);
-        let mut unique = format!("{wanted}-{n}");
-        while self.ids.contains(&unique) {
-            *n += 1;
-            unique = format!("{wanted}-{n}");
-        }
-        *n += 1;
-        self.ids.insert(unique.clone());
-        self.problem(line, Some(&unique), ProblemKind::DuplicateId { id: wanted, renamed: unique.clone() });
         unique
     }
 

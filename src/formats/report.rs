@@ -161,7 +161,7 @@ impl ImportReport {
                 None => counts.push((kind, 1)),
             }
         }
-        counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        crate::sort::sort_by_key(&mut counts, |&(_, n)| std::cmp::Reverse(n));
         counts.iter().map(|(kind, n)| format!("{n} \u{d7} {kind}")).collect::<Vec<_>>().join(", ")
     }
 

@@ -5,7 +5,7 @@
 mod schema;
 mod suggestions;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 pub use schema::{SchemaEdit, SchemaRevision};
@@ -22,6 +22,7 @@ use super::label::{Label, Schema};
 use super::offsets::OffsetUnit;
 use super::refine::{refine, Precision};
 use super::span::{Span, SpanId};
+use crate::ids::IdAllocator;
 use crate::sort::sort;
 
 /// Everything a user can do to the state.
@@ -866,9 +867,9 @@ impl AppState {
         Ok(if stepped { Outcome::changed(Some((if undo { "Undone" } else { "Redone" }).to_owned())) } else { Outcome::unchanged() })
     }
 
-    /// `base`, or `base-2`, `base-3`, ... if a document has that id.
-    fn unique_id(&self, base: &str) -> String {
-        unique_id(base, |id| self.documents.iter().any(|d| d.document.id() == id))
+    /// The ids of the open documents, for giving new ones.
+    fn ids(&self) -> IdAllocator<String> {
+        IdAllocator::with_taken(self.documents.iter().map(|d| d.document.id()))
     }
 
     fn import(
@@ -886,7 +887,7 @@ impl AppState {
         }
         let first_new = self.documents.len();
         let mut skipped = problems;
-        let mut taken: HashSet<String> = self.documents.iter().map(|d| d.document.id().to_owned()).collect();
+        let mut ids = self.ids();
         let mut matched = Vec::new();
         // The open documents by text, indexed once, only for a file that numbers documents itself.
         let open_by_text: HashMap<Rc<str>, Rc<DocumentState>> = if documents.iter().any(|d| d.match_by_text) {
@@ -904,8 +905,7 @@ impl AppState {
                     }
                 }
             }
-            let id = unique_id(&imported.id, |id| taken.contains(id));
-            taken.insert(id.clone());
+            let id = ids.take_id(or_document(&imported.id)).0;
             let document = Document::new(id, imported.text);
             let mut state = DocumentState::new(document);
             let mut spans = Vec::with_capacity(imported.spans.len());
@@ -1008,7 +1008,7 @@ impl AppState {
 
     fn open_text(&mut self, name: &str, text: String) -> Outcome {
         let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-        let id = self.unique_id(stem);
+        let id = self.ids().take_id(or_document(stem)).0;
         let document = Document::new(id, text);
         let announcement = format!("Opened {}", document.title());
         self.documents.push(Rc::new(DocumentState::new(document)));
@@ -1114,15 +1114,11 @@ fn stamp(stamps: &mut Rc<BTreeMap<SpanId, (u64, u64)>>, id: &Option<SpanId>, now
     }
 }
 
-/// `base`, or `base-2`, `base-3`, … : the first that `taken` says is free
-/// ("document" when `base` is blank).
-fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
-    let base = if base.trim().is_empty() { "document" } else { base };
-    let mut id = base.to_owned();
-    let mut n = 2;
-    while taken(&id) {
-        id = format!("{base}-{n}");
-        n += 1;
+/// The id a document asks for: `base`, or "document" when `base` is blank.
+fn or_document(base: &str) -> &str {
+    if base.trim().is_empty() {
+        "document"
+    } else {
+        base
     }
-    id
 }

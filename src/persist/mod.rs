@@ -4,4 +4,5 @@
 //! live in `ui::storage`.
 
 pub mod read;
+pub mod records;
 pub mod snapshot;

@@ -1,7 +1,7 @@
 //! Reading stored records back from their parsed JSON, field by field.
 //!
-//! The records are written by derived `Serialize` impls in
-//! [`snapshot`](super::snapshot) but read here by hand: a derived
+//! The records ([`super::records`]) are written by derived `Serialize` impls
+//! but read here by hand: a derived
 //! `Deserialize` for them compiles to a second, typed copy of the JSON
 //! reader (about 6 KB of the shipped file, compressed), while the app
 //! already carries the reader for plain JSON values. Reading by hand also
@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use crate::formats::json_fields::Record;
 
-use super::snapshot::{SessionMeta, StoredDocument, StoredEdit, StoredMetadata, StoredSpan};
+use super::records::{SessionMeta, StoredDocument, StoredEdit, StoredMetadata, StoredSpan};
 
 /// The index record. Its `schema_version` has been checked by the caller.
 pub fn meta(value: &Value) -> Result<SessionMeta, String> {

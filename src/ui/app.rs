@@ -10,6 +10,7 @@ use crate::formats::export::{Export, ExportFormat, ExportJob};
 use crate::formats::jsonl::JsonlImport;
 use crate::formats::open::{self, Opened};
 use crate::formats::{html, schema_json, sorot_json, Corpus, FormatError, ImportReport, ProblemKind};
+use crate::limits::{MAX_PAGE_FILE_BYTES, STEP_MS};
 use crate::model::offsets::OffsetUnit;
 use crate::model::rehearsal::rehearse_edits;
 use crate::model::{seed_document, Action, AppState, DocumentState, Label, Notice, Progress, SpanId};
@@ -37,10 +38,6 @@ use super::{effects, keys, selection};
 
 /// Name of the file "Export JSON" downloads.
 const EXPORT_FILE_NAME: &str = "sorot-annotations.json";
-
-/// The largest file Sorot opens, in bytes: beyond this a browser tab would
-/// stall on layout, so the file is refused with a message instead.
-const MAX_FILE_BYTES: f64 = 64.0 * 1024.0 * 1024.0;
 
 #[function_component(App)]
 pub fn app() -> Html {
@@ -561,11 +558,11 @@ fn open_files(dispatcher: UseReducerDispatcher<Store>, known_labels: Vec<String>
         let mut read = Vec::new();
         for file in files {
             let name = file.name();
-            if file.size() > MAX_FILE_BYTES {
+            if file.size() > MAX_PAGE_FILE_BYTES as f64 {
                 dispatcher.dispatch(Action::ReportProblem(format!(
                     "{name} is {:.0} MB; Sorot opens files up to {:.0} MB. Split it into smaller files and open those.",
                     file.size() / 1e6,
-                    MAX_FILE_BYTES / 1e6
+                    MAX_PAGE_FILE_BYTES as f64 / 1e6
                 )));
                 continue;
             }
@@ -593,9 +590,6 @@ fn open_files(dispatcher: UseReducerDispatcher<Store>, known_labels: Vec<String>
         }
     });
 }
-
-/// How long one slice of a long task may hold the page, in ms.
-const STEP_MS: f64 = 40.0;
 
 /// Runs a long task a slice at a time: `step` does a little and returns
 /// how far the whole has got (`done`, `total`) and whether it is over.

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::limits::{IDLE_AT_THE_LATEST_MS, PAINT_WAIT_MS, SCROLL_SETTLE_MS};
 use crate::model::offsets::OffsetUnit;
 use crate::model::Theme;
 use js_sys::{Array, Function, Object, Promise, Reflect, Uint8Array};
@@ -182,7 +183,7 @@ pub fn after_next_paint(write: impl FnOnce() + 'static) {
         (waiting.wait, waiting.work.len() == 1)
     });
     if first {
-        gloo::timers::callback::Timeout::new(100, move || run_after_paint(wait)).forget();
+        gloo::timers::callback::Timeout::new(PAINT_WAIT_MS, move || run_after_paint(wait)).forget();
         in_next_frame(move || {
             gloo::timers::callback::Timeout::new(0, move || run_after_paint(wait)).forget();
         });
@@ -196,7 +197,7 @@ pub fn when_idle(f: impl FnOnce() + 'static) {
     let run = wasm_bindgen::closure::Closure::once_into_js(move |_: JsValue| f());
     let window = gloo::utils::window();
     let options = web_sys::IdleRequestOptions::new();
-    options.set_timeout(1000);
+    options.set_timeout(IDLE_AT_THE_LATEST_MS);
     if window.request_idle_callback_with_options(run.unchecked_ref(), &options).is_err() {
         let _ = window.set_timeout_with_callback(run.unchecked_ref());
     }
@@ -256,5 +257,5 @@ pub fn scroll_to_span(id: u64) {
     options.set_block(ScrollLogicalPosition::Center);
     options.set_behavior(ScrollBehavior::Instant);
     tag.scroll_into_view_with_scroll_into_view_options(&options);
-    gloo::timers::callback::Timeout::new(150, move || tag.scroll_into_view_with_scroll_into_view_options(&options)).forget();
+    gloo::timers::callback::Timeout::new(SCROLL_SETTLE_MS, move || tag.scroll_into_view_with_scroll_into_view_options(&options)).forget();
 }

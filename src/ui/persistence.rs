@@ -16,6 +16,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::limits::SCROLL_REST_MS;
 use crate::model::{Action, AppState, DocumentState, Schema};
 use crate::persist::snapshot::{doc_key, meta_of, migrate_meta, restore, stored_document, text_key};
 
@@ -86,9 +87,6 @@ impl Seen {
             && self.documents.iter().zip(state.documents()).all(|(seen, now)| Rc::ptr_eq(seen, now))
     }
 }
-
-/// How long the page must rest after a scroll before its position is stored, in ms.
-const SCROLL_REST_MS: u32 = 400;
 
 /// Restores the saved session once, then stores every change.
 #[hook]
