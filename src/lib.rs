@@ -10,6 +10,7 @@
 //!   single copy of the standard library's sort.
 //! - [`ids`]: the one document id allocator (`<id>-2`, `<id>-3`, …).
 //! - [`limits`]: every size limit and timing, with its reason.
+//! - [`rehearsal`]: the first key press's path run while the page is idle.
 
 pub mod agree;
 pub mod formats;
@@ -17,6 +18,7 @@ pub mod ids;
 pub mod limits;
 pub mod model;
 pub mod persist;
+pub mod rehearsal;
 pub mod sort;
 pub mod suggest;
 

@@ -141,8 +141,16 @@ impl Corpus {
 
     /// Every open document of the annotator, with the schema's labels.
     pub fn from_state(state: &AppState) -> Corpus {
-        let documents = state
-            .documents()
+        Corpus::of_documents(state, state.documents())
+    }
+
+    /// The shown document alone, with the schema's labels.
+    pub fn of_shown(state: &AppState) -> Corpus {
+        Corpus::of_documents(state, std::slice::from_ref(state.current()))
+    }
+
+    fn of_documents(state: &AppState, documents: &[Rc<DocumentState>]) -> Corpus {
+        let documents = documents
             .iter()
             .map(|doc| {
                 let mut document = CorpusDocument::from_state(doc);

@@ -5,7 +5,7 @@
 
 use super::{brat, conll, doccano, hf, jsonl, label_studio, sorot_json, zip, Corpus, OutputFile};
 use crate::model::offsets::OffsetUnit;
-use crate::model::Schema;
+use crate::model::{AppState, Schema};
 
 /// Every format Sorot exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,6 +182,17 @@ impl ExportJob {
         ExportJob { corpus, schema, format, stem: stem.to_owned(), pieces: Vec::new(), finished: None }
     }
 
+    /// *Export as…* in the page: every open document, as `sorot-corpus.*`,
+    /// or only the shown one, named by its id.
+    pub fn of_state(state: &AppState, format: ExportFormat, shown_only: bool) -> Self {
+        let schema = (**state.schema()).clone();
+        if shown_only {
+            ExportJob::new(Corpus::of_shown(state), schema, format, state.current().document.id())
+        } else {
+            ExportJob::new(Corpus::from_state(state), schema, format, "sorot-corpus")
+        }
+    }
+
     /// Writes up to `count` more documents.
     pub fn write_documents(&mut self, count: usize) {
         if self.finished.is_some() {
@@ -332,5 +343,22 @@ mod tests {
         );
         let brat = export(&nested_corpus(), &Schema::default(), ExportFormat::Brat, "sorot");
         assert_eq!(brat.files.iter().map(|f| f.name.as_str()).collect::<Vec<_>>(), ["sorot.brat.zip"]);
+    }
+
+    #[test]
+    fn the_page_exports_every_document_or_only_the_shown_one_named_by_its_id() {
+        let mut state = AppState::with_document(crate::model::Document::new("pertama", "Kao di Bali"));
+        state.apply(crate::model::Action::OpenText { name: "kedua.txt".into(), text: "Ke 🇮🇩 Bali".into() }).unwrap();
+        let mut all = ExportJob::of_state(&state, ExportFormat::Jsonl, false);
+        all.write_documents(10);
+        let all = all.finish().unwrap();
+        assert_eq!(all.files[0].name, "sorot-corpus.jsonl");
+        assert_eq!(String::from_utf8_lossy(&all.files[0].bytes).lines().count(), 2);
+        let mut shown = ExportJob::of_state(&state, ExportFormat::Jsonl, true);
+        shown.write_documents(10);
+        let shown = shown.finish().unwrap();
+        assert_eq!(shown.files[0].name, "kedua.jsonl");
+        let text = String::from_utf8_lossy(&shown.files[0].bytes).into_owned();
+        assert!(text.lines().count() == 1 && text.contains("\"id\":\"kedua\""), "{text}");
     }
 }

@@ -6,12 +6,12 @@
 //! IOB2. A `.json` holding only `{"labels": [{"name", ...}]}` is a label
 //! schema.
 
-use super::report::{FormatError, ImportReport};
+use super::report::{FormatError, ImportReport, ProblemKind};
 use super::text::{self, TextError};
 use super::{brat, conll, hf, jsonl, label_studio, schema_json, sorot_json, Corpus};
 use crate::limits::MAX_JSONL_LINES;
 use crate::model::offsets::OffsetUnit;
-use crate::model::Schema;
+use crate::model::{Action, Schema};
 
 /// What became of one opened file (or pair of files).
 #[derive(Debug)]
@@ -197,6 +197,64 @@ pub fn opened_corpus(name: &str, result: Result<(Corpus, ImportReport), FormatEr
     }
 }
 
+impl Opened {
+    /// The action that opens what the file held: documents, or an offer
+    /// (open a text with replacements, read doccano in its likely unit,
+    /// adopt a schema), or the problem.
+    pub fn into_action(self) -> Action {
+        match self {
+            Opened::Text { name, text } => Action::OpenText { name, text },
+            Opened::BadText { name, problem, bytes } => Action::Offer {
+                message: format!("{name}: {problem}. Open it anyway with each bad byte shown as \u{fffd}?"),
+                accept: "Open with \u{fffd} replacements".to_owned(),
+                action: Box::new(Action::OpenText { name: replaced_name(&name), text: String::from_utf8_lossy(&bytes).into_owned() }),
+            },
+            Opened::DoubtfulUnit { source, asked, likely, in_likely } => {
+                let doubt =
+                    asked.1.problems.iter().find(|p| matches!(p.kind, ProblemKind::LikelyOffsetUnit { .. })).map(ToString::to_string);
+                let (corpus, report) = *in_likely;
+                Action::Offer {
+                    message: format!("{}. Nothing is opened yet.", doubt.unwrap_or_default()),
+                    accept: format!("Open reading {}", likely.name()),
+                    action: Box::new(Opened::Corpus { source, corpus, report, schema: None }.into_action()),
+                }
+            }
+            Opened::Corpus { source, corpus, report, schema } => {
+                let mut problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+                let schema = match schema {
+                    Some(Ok(schema)) => Some(schema),
+                    Some(Err(problem)) => {
+                        problems.push(format!("{source}: its schema was not read: {problem}"));
+                        None
+                    }
+                    None => None,
+                };
+                // A doccano file numbers documents itself, and says where its unit mattered.
+                let note = report.offsets.filter(|reading| reading.documents > 0).map(|reading| reading.to_string());
+                let match_by_text = report.offsets.is_some();
+                let tally = (!report.problems.is_empty()).then(|| report.tally());
+                Action::ImportDocuments { source, documents: corpus.into_imported(match_by_text), problems, schema, note, tally }
+            }
+            Opened::Patterns { name, jsonl } => Action::LoadPatterns { name, jsonl },
+            Opened::Schema { name, schema } => Action::Offer {
+                message: format!("{name} is a label schema: {}.", schema.names().join(", ")),
+                accept: "Adopt this schema".to_owned(),
+                action: Box::new(Action::AdoptSchema(schema)),
+            },
+            Opened::Failed { problem, .. } => Action::ReportProblem(problem),
+        }
+    }
+}
+
+/// "berita.txt" -> "berita (with replacements).txt": the document id then
+/// says that its text is not the file's exact bytes.
+fn replaced_name(name: &str) -> String {
+    match name.rsplit_once('.') {
+        Some((stem, extension)) => format!("{stem} (with replacements).{extension}"),
+        None => format!("{name} (with replacements)"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -260,5 +318,33 @@ mod tests {
                 "corpus b.txt, b.ann (1)"
             ]
         );
+    }
+
+    #[test]
+    fn what_a_file_held_becomes_one_action() {
+        let labels: Vec<String> = ["ACTOR", "LOCATION"].map(String::from).to_vec();
+        let files: Vec<(String, Vec<u8>)> = vec![
+            ("berita.txt".into(), b"Caf\xe9 di Bali".to_vec()),
+            ("d.jsonl".into(), "{\"id\": 7, \"text\": \"Ke 🇮🇩 Bali\", \"label\": [[7, 11, \"LOCATION\"]]}\n".as_bytes().to_vec()),
+            ("g.jsonl".into(), "{\"id\": 8, \"text\": \"Ke 🇮🇩 Bali\", \"label\": [[4, 8, \"LOCATION\"]]}\n".as_bytes().to_vec()),
+        ];
+        let actions: Vec<Action> = open_files(&files, &labels, OffsetUnit::Utf16).into_iter().map(Opened::into_action).collect();
+        match &actions[..] {
+            [Action::Offer { accept, action, .. }, Action::ImportDocuments { documents, note, .. }, Action::Offer { message, accept: reread, .. }] =>
+            {
+                assert_eq!(accept, "Open with \u{fffd} replacements");
+                assert!(matches!(&**action, Action::OpenText { name, .. } if name == "berita (with replacements).txt"));
+                // doccano's own numbers: matched by text; the unit is said.
+                assert!(documents[0].match_by_text);
+                assert_eq!(
+                    note.as_deref(),
+                    Some("offsets read as UTF-16 code units (1 document holds characters that count differently in code points)")
+                );
+                // Spans that fit grapheme clusters, not UTF-16: offered, not opened.
+                assert_eq!(reread, "Open reading grapheme clusters");
+                assert!(message.ends_with("Nothing is opened yet."), "{message}");
+            }
+            other => panic!("unexpected actions: {other:?}"),
+        }
     }
 }

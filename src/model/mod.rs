@@ -15,7 +15,6 @@ pub mod keymap;
 pub mod label;
 pub mod offsets;
 pub mod refine;
-pub mod rehearsal;
 pub mod segments;
 pub mod span;
 pub mod state;

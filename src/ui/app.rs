@@ -8,12 +8,12 @@ use yew::prelude::*;
 
 use crate::formats::export::{Export, ExportFormat, ExportJob};
 use crate::formats::jsonl::JsonlImport;
-use crate::formats::open::{self, Opened};
-use crate::formats::{html, schema_json, sorot_json, Corpus, FormatError, ImportReport, ProblemKind};
+use crate::formats::open;
+use crate::formats::{html, schema_json, sorot_json, Corpus, FormatError, ImportReport};
 use crate::limits::{MAX_PAGE_FILE_BYTES, STEP_MS};
 use crate::model::offsets::OffsetUnit;
-use crate::model::rehearsal::rehearse_edits;
 use crate::model::{seed_document, Action, AppState, DocumentState, Label, Notice, Progress, SpanId};
+use crate::rehearsal::rehearse_edits;
 use std::rc::Rc;
 use web_sys::{Element, HtmlElement};
 
@@ -144,7 +144,7 @@ pub fn app() -> Html {
         });
     }
     // Once the article is first shown, while the page is idle, rehearse what
-    // a first key press runs: see model::rehearsal.
+    // a first key press runs: see crate::rehearsal.
     {
         let loaded = store.0.clone();
         let article_ref = article_ref.clone();
@@ -309,12 +309,7 @@ pub fn app() -> Html {
         Callback::from(move |(format, current_only): (ExportFormat, bool)| {
             let (dispatcher, state) = (store.dispatcher(), store.0.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                let mut corpus = Corpus::from_state(&state);
-                if current_only {
-                    corpus.documents = vec![corpus.documents.swap_remove(state.current_index())];
-                }
-                let stem = if current_only { state.current().document.id().to_owned() } else { "sorot-corpus".to_owned() };
-                let job = ExportJob::new(corpus, (**state.schema()).clone(), format, &stem);
+                let job = ExportJob::of_state(&state, format, current_only);
                 let Some(export) = write_export(&dispatcher, job).await else { return };
                 if let Some(question) = export.question(format) {
                     if !gloo::dialogs::confirm(&question) {
@@ -583,10 +578,10 @@ fn open_files(dispatcher: UseReducerDispatcher<Store>, known_labels: Vec<String>
                 }
                 None => open::opened_corpus(&name, asked),
             };
-            dispatcher.dispatch(action_for(opened));
+            dispatcher.dispatch(opened.into_action());
         }
         for opened in open::open_files(&at_once, &known_labels, doccano_unit) {
-            dispatcher.dispatch(action_for(opened));
+            dispatcher.dispatch(opened.into_action());
         }
     });
 }
@@ -641,57 +636,4 @@ async fn write_export(dispatcher: &UseReducerDispatcher<Store>, mut job: ExportJ
     })
     .await;
     job.finish()
-}
-
-/// The action that opens what a file held.
-fn action_for(opened: Opened) -> Action {
-    match opened {
-        Opened::Text { name, text } => Action::OpenText { name, text },
-        Opened::BadText { name, problem, bytes } => Action::Offer {
-            message: format!("{name}: {problem}. Open it anyway with each bad byte shown as \u{fffd}?"),
-            accept: "Open with \u{fffd} replacements".to_owned(),
-            action: Box::new(Action::OpenText { name: replaced_name(&name), text: String::from_utf8_lossy(&bytes).into_owned() }),
-        },
-        Opened::DoubtfulUnit { source, asked, likely, in_likely } => {
-            let doubt = asked.1.problems.iter().find(|p| matches!(p.kind, ProblemKind::LikelyOffsetUnit { .. })).map(ToString::to_string);
-            let (corpus, report) = *in_likely;
-            Action::Offer {
-                message: format!("{}. Nothing is opened yet.", doubt.unwrap_or_default()),
-                accept: format!("Open reading {}", likely.name()),
-                action: Box::new(action_for(Opened::Corpus { source, corpus, report, schema: None })),
-            }
-        }
-        Opened::Corpus { source, corpus, report, schema } => {
-            let mut problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
-            let schema = match schema {
-                Some(Ok(schema)) => Some(schema),
-                Some(Err(problem)) => {
-                    problems.push(format!("{source}: its schema was not read: {problem}"));
-                    None
-                }
-                None => None,
-            };
-            // A doccano file numbers documents itself, and says where its unit mattered.
-            let note = report.offsets.filter(|reading| reading.documents > 0).map(|reading| reading.to_string());
-            let match_by_text = report.offsets.is_some();
-            let tally = (!report.problems.is_empty()).then(|| report.tally());
-            Action::ImportDocuments { source, documents: corpus.into_imported(match_by_text), problems, schema, note, tally }
-        }
-        Opened::Patterns { name, jsonl } => Action::LoadPatterns { name, jsonl },
-        Opened::Schema { name, schema } => Action::Offer {
-            message: format!("{name} is a label schema: {}.", schema.names().join(", ")),
-            accept: "Adopt this schema".to_owned(),
-            action: Box::new(Action::AdoptSchema(schema)),
-        },
-        Opened::Failed { problem, .. } => Action::ReportProblem(problem),
-    }
-}
-
-/// "berita.txt" -> "berita (with replacements).txt": the document id then
-/// says that its text is not the file's exact bytes.
-fn replaced_name(name: &str) -> String {
-    match name.rsplit_once('.') {
-        Some((stem, extension)) => format!("{stem} (with replacements).{extension}"),
-        None => format!("{name} (with replacements)"),
-    }
 }

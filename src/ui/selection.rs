@@ -52,7 +52,7 @@ fn range_in_article(article: &Element, range: &Range) -> Option<(usize, usize)> 
 /// Reads the first characters of the article through a range of its own,
 /// as a selection would be read, leaving the user's selection alone: run
 /// while the page is idle, so the first key press after loading does not
-/// wait for this path to be compiled (see `model::rehearsal`).
+/// wait for this path to be compiled (see `crate::rehearsal`).
 pub fn rehearse(article: &Element) {
     let Some(text) = article.query_selector(".seg").ok().flatten().and_then(|run| run.first_child()) else { return };
     let Ok(range) = gloo::utils::document().create_range() else { return };

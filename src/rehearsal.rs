@@ -5,9 +5,11 @@
 //! page loads compiles the reducer's tagging path (some forty functions:
 //! refinement, grapheme and word bounds, the span list, the undo history),
 //! and that work lands in the very frame the new span should appear in.
-//! The shell runs [`rehearse_edits`] while the page is idle instead.
+//! The shell runs [`rehearse_edits`] while the page is idle instead. It is
+//! a browser concern, kept out of the model, but pure, so it is tested
+//! natively.
 
-use super::{Action, AppState, Outcome};
+use crate::model::{Action, AppState, Outcome};
 
 /// Tags a few words at the start of the shown document, relabels the span,
 /// undoes, redoes and removes it, on a copy of `state` that is then
