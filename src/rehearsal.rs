@@ -9,7 +9,8 @@
 //! a browser concern, kept out of the model, but pure, so it is tested
 //! natively.
 
-use crate::model::{Action, AppState, Outcome};
+use crate::model::WorkAction;
+use crate::model::{AppState, Outcome};
 
 /// Tags a few words at the start of the shown document, relabels the span,
 /// undoes, redoes and removes it, on a copy of `state` that is then
@@ -21,11 +22,11 @@ pub fn rehearse_edits(state: &AppState) -> usize {
     let mut scratch = state.clone();
     let changed = |outcome: Result<Outcome, _>| outcome.is_ok_and(|outcome| outcome.changed);
     let selection = Some((block.start, block.end.min(block.start + 16)));
-    if !changed(scratch.apply(Action::ApplyLabel { label: first.label.clone(), selection })) {
+    if !changed(scratch.apply(WorkAction::ApplyLabel { label: first.label.clone(), selection })) {
         return 0;
     }
     let Some(id) = scratch.selected() else { return 1 };
-    let steps = [Action::Relabel { id, label: other.label.clone() }, Action::Undo, Action::Redo, Action::Untag(id)];
+    let steps = [WorkAction::Relabel { id, label: other.label.clone() }, WorkAction::Undo, WorkAction::Redo, WorkAction::Untag(id)];
     1 + steps.into_iter().take_while(|step| changed(scratch.apply(step.clone()))).count()
 }
 

@@ -7,7 +7,8 @@ use sorot::formats::{
 };
 use sorot::limits::MAX_FILE_BYTES;
 use sorot::model::offsets::OffsetUnit;
-use sorot::model::{seed_document, Action, AppState, Label};
+use sorot::model::WorkAction;
+use sorot::model::{seed_document, AppState, Label};
 
 fn labels() -> Vec<String> {
     ["ACTOR", "VICTIM_COUNT", "LOCATION", "POLICY_CALL"].map(String::from).to_vec()
@@ -187,7 +188,7 @@ fn the_native_export_of_the_annotator_reads_back() {
     let mut state = AppState::with_document(seed_document());
     let text = state.current().document.text().clone();
     let start = text[..text.find("Kao Kim Hourn").unwrap()].chars().count();
-    state.apply(Action::Tag { start, end: start + 13, label: Label::new("ACTOR") }).unwrap();
+    state.apply(WorkAction::Tag { start, end: start + 13, label: Label::new("ACTOR") }).unwrap();
     let (corpus, report) = sorot_json::import("x.json", sorot_json::export(&state).as_bytes(), &labels()).unwrap();
     assert!(report.is_clean());
     assert_eq!(corpus, Corpus::from_state(&state));

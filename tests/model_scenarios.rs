@@ -3,6 +3,7 @@
 
 use sorot::formats::sorot_json;
 use sorot::model::{seed_document, Action, AppState, Document, Label, ModelError, SpanId};
+use sorot::model::{SessionAction, ViewAction, WorkAction};
 
 fn label(name: &str) -> Label {
     Label::new(name)
@@ -17,7 +18,7 @@ fn find(text: &str, needle: &str) -> (usize, usize) {
 
 fn tag(state: &mut AppState, needle: &str, name: &str) -> Result<(), ModelError> {
     let (start, end) = find(state.current().document.text(), needle);
-    state.apply(Action::Tag { start, end, label: label(name) }).map(|_| ())
+    state.apply(WorkAction::Tag { start, end, label: label(name) }).map(|_| ())
 }
 
 /// `(text, label)` of every exported span of the first document, checked
@@ -49,7 +50,7 @@ fn seed_article_nested_spans_export_with_code_point_offsets() {
     tag(&mut state, "ASEAN menangkal isu ini (TPPO) secara kolektif", "POLICY_CALL").unwrap();
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
     let (start, _) = find(state.current().document.text(), "ASEAN menangkal");
-    state.apply(Action::Tag { start, end: start + 5, label: label("ACTOR") }).unwrap();
+    state.apply(WorkAction::Tag { start, end: start + 5, label: label("ACTOR") }).unwrap();
     tag(&mut state, "Nusa Dua Bali", "LOCATION").unwrap();
     tag(&mut state, "20 warga negara Indonesia (WNI)", "VICTIM_COUNT").unwrap();
     assert_eq!(
@@ -85,11 +86,11 @@ fn label_key_relabels_the_selected_span_and_delete_removes_it() {
     let mut state = AppState::with_document(Document::new("d", "👨🏻‍🚒 Petugas di Myawaddy\r\nlalu 💩 Yangon"));
     tag(&mut state, "Myawaddy", "ACTOR").unwrap();
     let id = state.selected().unwrap();
-    state.apply(Action::ApplyLabel { label: label("LOCATION"), selection: None }).unwrap();
+    state.apply(WorkAction::ApplyLabel { label: label("LOCATION"), selection: None }).unwrap();
     assert_eq!(exported(&state), pairs(&[("Myawaddy", "LOCATION")]));
     tag(&mut state, "Yangon", "LOCATION").unwrap();
-    state.apply(Action::Select(Some(id))).unwrap();
-    let outcome = state.apply(Action::UntagSelected).unwrap();
+    state.apply(ViewAction::Select(Some(id))).unwrap();
+    let outcome = state.apply(WorkAction::UntagSelected).unwrap();
     assert_eq!(outcome.announcement.as_deref(), Some("LOCATION: Myawaddy removed"));
     assert_eq!(exported(&state), pairs(&[("Yangon", "LOCATION")]));
     let (start, end) = find(state.current().document.text(), "Yangon");
@@ -102,15 +103,15 @@ fn undo_and_redo_walk_the_history() {
     let start = state.clone();
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
     tag(&mut state, "Nusa Dua Bali", "LOCATION").unwrap();
-    state.apply(Action::Relabel { id: SpanId(1), label: label("POLICY_CALL") }).unwrap();
+    state.apply(WorkAction::Relabel { id: SpanId(1), label: label("POLICY_CALL") }).unwrap();
     let end = exported(&state);
     for _ in 0..3 {
-        state.apply(Action::Undo).unwrap();
+        state.apply(WorkAction::Undo).unwrap();
     }
     assert_eq!(exported(&state), exported(&start));
-    assert!(!state.apply(Action::Undo).unwrap().changed);
+    assert!(!state.apply(WorkAction::Undo).unwrap().changed);
     for _ in 0..3 {
-        state.apply(Action::Redo).unwrap();
+        state.apply(WorkAction::Redo).unwrap();
     }
     assert_eq!(exported(&state), end);
 }
@@ -119,13 +120,13 @@ fn undo_and_redo_walk_the_history() {
 fn bad_actions_are_refused_unchanged() {
     let mut state = AppState::with_document(Document::new("d", "ASEAN, Myanmar"));
     let before = state.clone();
-    let refusals = [
-        Action::Tag { start: 5, end: 7, label: label("ACTOR") },
-        Action::Tag { start: 0, end: 99, label: label("ACTOR") },
-        Action::Tag { start: 0, end: 5, label: label("NOPE") },
-        Action::Untag(SpanId(7)),
-        Action::ApplyLabel { label: label("ACTOR"), selection: None },
-        Action::SwitchDocument(3),
+    let refusals: [Action; 6] = [
+        WorkAction::Tag { start: 5, end: 7, label: label("ACTOR") }.into(),
+        WorkAction::Tag { start: 0, end: 99, label: label("ACTOR") }.into(),
+        WorkAction::Tag { start: 0, end: 5, label: label("NOPE") }.into(),
+        WorkAction::Untag(SpanId(7)).into(),
+        WorkAction::ApplyLabel { label: label("ACTOR"), selection: None }.into(),
+        ViewAction::SwitchDocument(3).into(),
     ];
     for action in refusals {
         assert!(state.apply(action.clone()).is_err(), "{action:?} was accepted");
@@ -136,11 +137,11 @@ fn bad_actions_are_refused_unchanged() {
 #[test]
 fn opened_texts_become_documents_with_unique_ids() {
     let mut state = AppState::with_document(seed_document());
-    state.apply(Action::OpenText { name: "berita.txt".into(), text: "Judul\r\nIsi 💩 Bangkok".into() }).unwrap();
-    state.apply(Action::OpenText { name: "berita.txt".into(), text: "Lagi".into() }).unwrap();
+    state.apply(WorkAction::OpenText { name: "berita.txt".into(), text: "Judul\r\nIsi 💩 Bangkok".into() }).unwrap();
+    state.apply(WorkAction::OpenText { name: "berita.txt".into(), text: "Lagi".into() }).unwrap();
     let ids: Vec<_> = state.documents().iter().map(|d| d.document.id().to_owned()).collect();
     assert_eq!(ids, ["seed-article", "berita", "berita-2"]);
-    state.apply(Action::SwitchDocument(1)).unwrap();
+    state.apply(ViewAction::SwitchDocument(1)).unwrap();
     tag(&mut state, "Bangkok", "LOCATION").unwrap();
     let file: serde_json::Value = serde_json::from_str(&sorot_json::export(&state)).unwrap();
     assert_eq!(file["documents"][1]["spans"][0]["start"], 13);
@@ -151,23 +152,23 @@ fn opened_texts_become_documents_with_unique_ids() {
 fn dispatch_turns_refusals_into_a_notice_and_keeps_the_work() {
     let mut state = AppState::with_document(seed_document());
     let (start, end) = find(state.current().document.text(), "Kao Kim Hourn");
-    assert!(state.dispatch(Action::LabelKey { key: '1', selection: Some((start, end)) }));
+    assert!(state.dispatch(WorkAction::LabelKey { key: '1', selection: Some((start, end)) }));
     assert_eq!(state.announcement(), Some("ACTOR: Kao Kim Hourn added"));
     let spans = state.current().annotations.clone();
-    assert!(state.dispatch(Action::LabelKey { key: '1', selection: Some((start, end)) }));
+    assert!(state.dispatch(WorkAction::LabelKey { key: '1', selection: Some((start, end)) }));
     assert_eq!(state.notice(), Some(&sorot::model::Notice::Problem("\u{201c}Kao Kim Hourn\u{201d} is already tagged ACTOR.".into())));
     assert_eq!(state.current().annotations, spans);
-    assert!(!state.dispatch(Action::LabelKey { key: '9', selection: Some((start, end)) }));
-    assert!(state.dispatch(Action::DismissNotice));
+    assert!(!state.dispatch(WorkAction::LabelKey { key: '9', selection: Some((start, end)) }));
+    assert!(state.dispatch(SessionAction::DismissNotice));
     assert_eq!(state.notice(), None);
     // With no text selected, a label key relabels the selected span.
-    assert!(state.dispatch(Action::LabelKey { key: '3', selection: None }));
+    assert!(state.dispatch(WorkAction::LabelKey { key: '3', selection: None }));
     assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "LOCATION")]));
 }
 
 /// One arrow key press.
 fn press(state: &mut AppState, unit: sorot::model::CaretUnit, forward: bool, extend: bool) {
-    state.apply(Action::MoveCaret { unit, forward, extend }).unwrap();
+    state.apply(ViewAction::MoveCaret { unit, forward, extend }).unwrap();
 }
 
 #[test]
@@ -182,7 +183,7 @@ fn keyboard_only_annotation_moves_by_words_and_graphemes() {
     for _ in 0..3 {
         press(&mut state, Word, true, true);
     }
-    state.apply(Action::LabelKey { key: '1', selection: None }).unwrap();
+    state.apply(WorkAction::LabelKey { key: '1', selection: None }).unwrap();
     assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "ACTOR")]));
     // The caret sits after the new span; grapheme steps cross the flag in one press.
     press(&mut state, Word, true, false);
@@ -191,10 +192,10 @@ fn keyboard_only_annotation_moves_by_words_and_graphemes() {
     assert_eq!(state.caret().and_then(|c| c.range()).map(|(s, e)| e - s), Some(2), "the flag is two code points, one grapheme");
     press(&mut state, Grapheme, true, false);
     press(&mut state, Word, true, true);
-    state.apply(Action::LabelKey { key: '3', selection: None }).unwrap();
+    state.apply(WorkAction::LabelKey { key: '3', selection: None }).unwrap();
     assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "ACTOR"), ("Bali", "LOCATION")]));
     // Shift+Tab from the last span walks back in text order.
-    assert!(state.dispatch(Action::SelectAdjacent { forward: false }));
+    assert!(state.dispatch(ViewAction::SelectAdjacent { forward: false }));
     assert_eq!(state.announcement(), Some("ACTOR: Kao Kim Hourn selected"));
     assert_eq!(state.selected(), Some(state.current().annotations.spans()[0].id()));
 }
@@ -203,26 +204,26 @@ fn keyboard_only_annotation_moves_by_words_and_graphemes() {
 fn an_alt_selection_is_tagged_with_character_precision() {
     let mut state = AppState::with_document(Document::new("d", "Kasus TPPOSekretaris Jenderal"));
     let (start, end) = find(state.current().document.text(), "TPPO");
-    state.apply(Action::SetCaret(sorot::model::Caret { anchor: start, head: end, exact: true })).unwrap();
-    state.apply(Action::LabelKey { key: '1', selection: Some((start, end)) }).unwrap();
+    state.apply(ViewAction::SetCaret(sorot::model::Caret { anchor: start, head: end, exact: true })).unwrap();
+    state.apply(WorkAction::LabelKey { key: '1', selection: Some((start, end)) }).unwrap();
     let (start, end) = find(state.current().document.text(), "Sekretaris");
-    state.apply(Action::LabelKey { key: '1', selection: Some((start, end - 2)) }).unwrap();
+    state.apply(WorkAction::LabelKey { key: '1', selection: Some((start, end - 2)) }).unwrap();
     assert_eq!(exported(&state), pairs(&[("TPPO", "ACTOR"), ("TPPOSekretaris", "ACTOR")]));
 }
 
 #[test]
 fn an_offer_waits_for_the_user_and_cancel_changes_nothing() {
     let mut state = AppState::with_document(seed_document());
-    let open = Action::OpenText { name: "x (with replacements).txt".into(), text: "Caf\u{fffd}".into() };
-    let offer = Action::Offer { message: "x.txt: not UTF-8".into(), accept: "Open".into(), action: Box::new(open) };
+    let open: Action = WorkAction::OpenText { name: "x (with replacements).txt".into(), text: "Caf\u{fffd}".into() }.into();
+    let offer = SessionAction::Offer { message: "x.txt: not UTF-8".into(), accept: "Open".into(), action: Box::new(open) };
     let before = state.documents().to_vec();
     assert!(state.dispatch(offer.clone()));
     assert_eq!(state.notice().map(|n| n.message()), Some("x.txt: not UTF-8"));
-    assert!(state.dispatch(Action::DismissNotice));
-    assert!(!state.dispatch(Action::AcceptOffer), "nothing is offered any more");
+    assert!(state.dispatch(SessionAction::DismissNotice));
+    assert!(!state.dispatch(SessionAction::AcceptOffer), "nothing is offered any more");
     assert_eq!(state.documents(), &before[..]);
     state.dispatch(offer);
-    assert!(state.dispatch(Action::AcceptOffer));
+    assert!(state.dispatch(SessionAction::AcceptOffer));
     assert_eq!(state.documents().len(), 2);
     assert_eq!(state.current().document.id(), "x (with replacements)");
     assert_eq!(state.notice(), None);
@@ -233,13 +234,13 @@ fn a_read_only_state_refuses_work_but_still_shows_and_restores() {
     let mut state = AppState::with_document(seed_document());
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
     let saved = state.clone();
-    state.apply(Action::EnterReadOnly("another tab edits".into())).unwrap();
+    state.apply(SessionAction::EnterReadOnly("another tab edits".into())).unwrap();
     assert!(matches!(tag(&mut state, "Nusa Dua Bali", "LOCATION"), Err(ModelError::ReadOnly(_))));
-    assert!(state.apply(Action::Undo).is_err());
-    state.apply(Action::Restore(Box::new(saved.clone()))).unwrap();
+    assert!(state.apply(WorkAction::Undo).is_err());
+    state.apply(SessionAction::Restore(Box::new(saved.clone()))).unwrap();
     assert_eq!(state.documents(), saved.documents());
     assert_eq!(state.read_only(), Some("another tab edits"));
-    state.apply(Action::SelectAdjacent { forward: true }).unwrap();
+    state.apply(ViewAction::SelectAdjacent { forward: true }).unwrap();
 }
 
 fn imported(id: &str, text: &str, spans: &[(usize, usize, &str)]) -> sorot::model::ImportedDocument {
@@ -262,7 +263,7 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
         imported("seed-article", "Kedua", &[]),
         imported("c", "Ketiga di Bali", &[(10, 14, "PLACE")]),
     ];
-    assert!(state.dispatch(Action::ImportDocuments {
+    assert!(state.dispatch(WorkAction::ImportDocuments {
         source: "x.jsonl".into(),
         documents,
         problems: vec!["x.jsonl line 4: bad".into()],
@@ -278,20 +279,20 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
     assert!(notice.starts_with("Opened 3 documents from x.jsonl; 3 problems skipped"), "{notice}");
     assert!(notice.contains("line 4") && notice.contains("already tagged") && notice.contains("past the end"), "{notice}");
     // An unknown label is kept, and adding it to the schema is offered.
-    state.apply(Action::SwitchDocument(3)).unwrap();
+    state.apply(ViewAction::SwitchDocument(3)).unwrap();
     assert_eq!(exported(&state), pairs(&[("Bali", "PLACE")]));
     // Status: tagging moves "todo" on; next/previous respect the filter.
-    state.apply(Action::SwitchDocument(2)).unwrap();
-    state.apply(Action::SetStatus(Status::Done)).unwrap();
-    state.apply(Action::FilterStatus(Some(Status::Done))).unwrap();
-    state.apply(Action::SwitchDocument(0)).unwrap();
-    state.apply(Action::StepDocument { forward: true }).unwrap();
+    state.apply(ViewAction::SwitchDocument(2)).unwrap();
+    state.apply(WorkAction::SetStatus(Status::Done)).unwrap();
+    state.apply(ViewAction::FilterStatus(Some(Status::Done))).unwrap();
+    state.apply(ViewAction::SwitchDocument(0)).unwrap();
+    state.apply(ViewAction::StepDocument { forward: true }).unwrap();
     assert_eq!(state.current_index(), 2);
-    assert!(!state.apply(Action::StepDocument { forward: true }).unwrap().changed);
-    state.apply(Action::FilterStatus(None)).unwrap();
-    state.apply(Action::StepDocument { forward: false }).unwrap();
+    assert!(!state.apply(ViewAction::StepDocument { forward: true }).unwrap().changed);
+    state.apply(ViewAction::FilterStatus(None)).unwrap();
+    state.apply(ViewAction::StepDocument { forward: false }).unwrap();
     assert_eq!(state.current_index(), 1);
-    assert!(state.dispatch(Action::ImportDocuments {
+    assert!(state.dispatch(WorkAction::ImportDocuments {
         source: "empty.jsonl".into(),
         documents: vec![],
         problems: vec!["line 1: not JSON".into()],
@@ -305,7 +306,7 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
 #[test]
 fn unknown_labels_are_offered_to_the_schema() {
     let mut state = AppState::with_document(seed_document());
-    state.dispatch(Action::ImportDocuments {
+    state.dispatch(WorkAction::ImportDocuments {
         source: "c.json".into(),
         documents: vec![imported("c", "Di Bali", &[(3, 7, "PLACE")])],
         problems: vec![],
@@ -315,7 +316,7 @@ fn unknown_labels_are_offered_to_the_schema() {
     });
     assert!(matches!(state.notice(), Some(sorot::model::Notice::Offer { .. })));
     assert!(state.schema().get("PLACE").is_none());
-    state.dispatch(Action::AcceptOffer);
+    state.dispatch(SessionAction::AcceptOffer);
     assert_eq!(state.schema().get("PLACE").map(|d| d.key), Some('5'));
     assert_eq!(state.current().status, sorot::model::Status::Todo);
     tag(&mut state, "Di", "PLACE").unwrap();
@@ -325,28 +326,28 @@ fn unknown_labels_are_offered_to_the_schema() {
 #[test]
 fn suggestions_are_accepted_as_undoable_spans_and_rejections_stick() {
     let mut state = AppState::with_document(seed_document());
-    state.dispatch(Action::Suggest);
+    state.dispatch(WorkAction::Suggest);
     let suggestions = state.current().suggestions.clone();
     let victim = suggestions.iter().position(|s| s.label.name() == "VICTIM_COUNT").expect("a victim count is suggested");
     let victim_text = state.current().document.slice(suggestions[victim].start, suggestions[victim].end).unwrap().to_owned();
-    assert!(state.dispatch(Action::AcceptSuggestion(victim)));
+    assert!(state.dispatch(WorkAction::AcceptSuggestion(victim)));
     let span = state.current().annotations.spans().iter().find(|s| s.label().name() == "VICTIM_COUNT").unwrap().clone();
     assert_eq!(state.current().document.slice(span.start(), span.end()).unwrap(), victim_text);
     assert!(span.value().is_some(), "the count carries its value");
     assert_eq!(state.current().suggestions.len(), suggestions.len() - 1);
     // Reject one: running the engine again does not bring it back.
     let rejected = state.current().suggestions[0].clone();
-    assert!(state.dispatch(Action::RejectSuggestion(0)));
-    state.dispatch(Action::Suggest);
+    assert!(state.dispatch(WorkAction::RejectSuggestion(0)));
+    state.dispatch(WorkAction::Suggest);
     assert!(!state.current().suggestions.contains(&rejected));
     assert!(!state.current().suggestions.iter().any(|s| (s.start, s.end) == (span.start(), span.end())), "tagged spans are not suggested");
     // Accept all of one label, then undo it as one step.
     let before = state.current().annotations.len();
     let actors = state.current().suggestions.iter().filter(|s| s.label.name() == "ACTOR").count();
     assert!(actors > 1);
-    state.dispatch(Action::AcceptAllSuggestions(label("ACTOR")));
+    state.dispatch(WorkAction::AcceptAllSuggestions(label("ACTOR")));
     assert_eq!(state.current().annotations.len(), before + actors);
-    state.dispatch(Action::Undo);
+    state.dispatch(WorkAction::Undo);
     assert_eq!(state.current().annotations.len(), before);
 }
 
@@ -354,14 +355,14 @@ fn suggestions_are_accepted_as_undoable_spans_and_rejections_stick() {
 fn tag_all_occurrences_counts_first_and_undoes_as_one_step() {
     let mut state = AppState::with_document(seed_document());
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
-    state.dispatch(Action::TagAll { all_documents: false, case_sensitive: true });
+    state.dispatch(SessionAction::TagAll { all_documents: false, case_sensitive: true });
     let message = state.notice().unwrap().message().to_owned();
     let count: usize = message.split_whitespace().nth(1).unwrap().parse().unwrap();
     assert!(message.starts_with("Tag ") && message.contains("\u{201c}Kao Kim Hourn\u{201d} as ACTOR in this document"), "{message}");
-    assert!(state.dispatch(Action::AcceptOffer));
+    assert!(state.dispatch(SessionAction::AcceptOffer));
     assert_eq!(state.current().annotations.len(), count + 1);
     assert!(exported(&state).iter().all(|(text, label)| text == "Kao Kim Hourn" && label == "ACTOR"));
-    state.dispatch(Action::Undo);
+    state.dispatch(WorkAction::Undo);
     assert_eq!(state.current().annotations.len(), 1);
 }
 
@@ -371,10 +372,10 @@ fn victim_counts_get_a_value_that_can_be_edited() {
     tag(&mut state, "20 warga negara Indonesia (WNI)", "VICTIM_COUNT").unwrap();
     let id = state.selected().unwrap();
     assert_eq!(state.current().annotations.get(id).unwrap().value().map(|v| v.to_string()), Some("20".into()));
-    state.apply(Action::SetValue { id, value: Some("dua puluh satu".into()) }).unwrap();
+    state.apply(WorkAction::SetValue { id, value: Some("dua puluh satu".into()) }).unwrap();
     assert_eq!(state.current().annotations.get(id).unwrap().value().map(|v| v.to_string()), Some("21".into()));
-    assert!(matches!(state.apply(Action::SetValue { id, value: Some("banyak sekali".into()) }), Err(ModelError::BadValue(_))));
-    state.apply(Action::Undo).unwrap();
+    assert!(matches!(state.apply(WorkAction::SetValue { id, value: Some("banyak sekali".into()) }), Err(ModelError::BadValue(_))));
+    state.apply(WorkAction::Undo).unwrap();
     assert_eq!(state.current().annotations.get(id).unwrap().value().map(|v| v.to_string()), Some("20".into()));
     let file: serde_json::Value = serde_json::from_str(&sorot_json::export(&state)).unwrap();
     assert_eq!(file["documents"][0]["spans"][0]["value"], 20);
@@ -385,9 +386,9 @@ fn schema_edits_are_guarded_relabel_every_document_and_undo() {
     use sorot::model::SchemaEdit;
     let mut state = AppState::with_document(seed_document());
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
-    state.apply(Action::OpenText { name: "b.txt".into(), text: "Judul\nMenlu Retno di Bali".into() }).unwrap();
+    state.apply(WorkAction::OpenText { name: "b.txt".into(), text: "Judul\nMenlu Retno di Bali".into() }).unwrap();
     tag(&mut state, "Retno", "ACTOR").unwrap();
-    let edit = |state: &mut AppState, edit| state.apply(Action::EditSchema(edit));
+    let edit = |state: &mut AppState, edit| state.apply(WorkAction::EditSchema(edit));
     // Guards: no duplicate names or keys, keys a letter or digit, colours #rrggbb.
     assert!(edit(&mut state, SchemaEdit::Add { name: "LOCATION".into() }).is_err());
     assert!(edit(&mut state, SchemaEdit::SetKey { label: label("ACTOR"), key: '2' }).is_err());
@@ -398,23 +399,23 @@ fn schema_edits_are_guarded_relabel_every_document_and_undo() {
     edit(&mut state, SchemaEdit::Add { name: "ORG".into() }).unwrap();
     edit(&mut state, SchemaEdit::SetKey { label: label("ORG"), key: '9' }).unwrap();
     let (start, end) = find(state.current().document.text(), "Bali");
-    state.apply(Action::LabelKey { key: '9', selection: Some((start, end)) }).unwrap();
+    state.apply(WorkAction::LabelKey { key: '9', selection: Some((start, end)) }).unwrap();
     // Renaming relabels spans in every document; undo puts them back.
     edit(&mut state, SchemaEdit::Rename { label: label("ACTOR"), to: "PERSON".into() }).unwrap();
     assert_eq!(exported(&state), pairs(&[("Retno", "PERSON"), ("Bali", "ORG")]));
-    state.apply(Action::SwitchDocument(0)).unwrap();
+    state.apply(ViewAction::SwitchDocument(0)).unwrap();
     assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "PERSON")]));
     assert_eq!(state.schema().label_for_key('1').map(|l| l.name().to_owned()), Some("PERSON".into()));
-    state.apply(Action::UndoSchema).unwrap();
+    state.apply(WorkAction::UndoSchema).unwrap();
     assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "ACTOR")]));
     // Removing a label with spans: relabel them, or delete them; both undo.
     edit(&mut state, SchemaEdit::Remove { label: label("ACTOR"), relabel_to: Some(label("POLICY_CALL")) }).unwrap();
     assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "POLICY_CALL")]));
-    state.apply(Action::UndoSchema).unwrap();
+    state.apply(WorkAction::UndoSchema).unwrap();
     edit(&mut state, SchemaEdit::Remove { label: label("ACTOR"), relabel_to: None }).unwrap();
     assert_eq!(exported(&state), pairs(&[]));
     assert!(state.schema().get("ACTOR").is_none());
-    state.apply(Action::UndoSchema).unwrap();
+    state.apply(WorkAction::UndoSchema).unwrap();
     assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "ACTOR")]));
     assert_eq!(state.schema().index_of("ACTOR"), Some(0));
     // Reorder moves hotkey order; descriptions and colours change in place.
@@ -427,21 +428,21 @@ fn schema_edits_are_guarded_relabel_every_document_and_undo() {
 #[test]
 fn patterns_and_accepted_phrases_feed_later_suggestions() {
     let mut state = AppState::with_document(seed_document());
-    let bad =
-        state.apply(Action::LoadPatterns { name: "p.jsonl".into(), jsonl: "{\"label\": \"ACTOR\", \"pattern\": [{\"NOPE\": 1}]}".into() });
+    let bad = state
+        .apply(WorkAction::LoadPatterns { name: "p.jsonl".into(), jsonl: "{\"label\": \"ACTOR\", \"pattern\": [{\"NOPE\": 1}]}".into() });
     assert!(bad.unwrap_err().to_string().starts_with("p.jsonl: patterns line 1"));
     let patterns = "{\"label\": \"ACTOR\", \"pattern\": \"Deti Mega Purnamasari\"}\n";
-    state.apply(Action::LoadPatterns { name: "p.jsonl".into(), jsonl: patterns.into() }).unwrap();
-    state.dispatch(Action::Suggest);
+    state.apply(WorkAction::LoadPatterns { name: "p.jsonl".into(), jsonl: patterns.into() }).unwrap();
+    state.dispatch(WorkAction::Suggest);
     let found =
         state.current().suggestions.iter().position(|s| state.current().document.slice(s.start, s.end) == Some("Deti Mega Purnamasari"));
     assert!(found.is_some(), "the pattern is suggested");
-    state.dispatch(Action::AcceptSuggestion(found.unwrap()));
+    state.dispatch(WorkAction::AcceptSuggestion(found.unwrap()));
     assert!(state.always_tag().iter().any(|(text, l)| text == "Deti Mega Purnamasari" && l.name() == "ACTOR"));
     // The accepted phrase is suggested in the next document too, with no patterns file.
-    state.apply(Action::LoadPatterns { name: "empty.jsonl".into(), jsonl: String::new() }).unwrap();
-    state.apply(Action::OpenText { name: "b.txt".into(), text: "Judul\nPenulis: Deti Mega Purnamasari.".into() }).unwrap();
-    state.dispatch(Action::Suggest);
+    state.apply(WorkAction::LoadPatterns { name: "empty.jsonl".into(), jsonl: String::new() }).unwrap();
+    state.apply(WorkAction::OpenText { name: "b.txt".into(), text: "Judul\nPenulis: Deti Mega Purnamasari.".into() }).unwrap();
+    state.dispatch(WorkAction::Suggest);
     assert!(state
         .current()
         .suggestions
@@ -456,7 +457,7 @@ fn spans_carry_when_they_were_created_and_changed() {
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
     let id = state.selected().unwrap();
     state.set_clock(1_795_859_169_000);
-    state.apply(Action::Relabel { id, label: label("LOCATION") }).unwrap();
+    state.apply(WorkAction::Relabel { id, label: label("LOCATION") }).unwrap();
     let file: serde_json::Value = serde_json::from_str(&sorot_json::export(&state)).unwrap();
     let span = &file["documents"][0]["spans"][0];
     assert_eq!((span["created"].as_str(), span["updated"].as_str()), (Some("2026-11-28T09:45:09Z"), Some("2026-11-28T09:46:09Z")));

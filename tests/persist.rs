@@ -1,10 +1,11 @@
 //! The stored session reads back exactly what was written — spans, undo and
 //! redo, document order — and refuses damaged or newer records plainly.
 
+use sorot::model::{ViewAction, WorkAction};
 use std::collections::HashMap;
 
 use proptest::prelude::*;
-use sorot::model::{seed_document, Action, AppState, Document, Label};
+use sorot::model::{seed_document, AppState, Document, Label};
 use sorot::persist::read;
 use sorot::persist::snapshot::{
     doc_key, meta_of, migrate_meta, restore, stored_document, text_key, SnapshotError, StoredEdit, StoredSpan, SCHEMA_VERSION,
@@ -30,7 +31,7 @@ fn tag(state: &mut AppState, needle: &str, label: &str) {
     let text = state.current().document.text().clone();
     let byte_idx = text.find(needle).unwrap();
     let start = text[..byte_idx].chars().count();
-    state.apply(Action::Tag { start, end: start + needle.chars().count(), label: Label::new(label) }).unwrap();
+    state.apply(WorkAction::Tag { start, end: start + needle.chars().count(), label: Label::new(label) }).unwrap();
 }
 
 #[test]
@@ -38,24 +39,24 @@ fn a_session_with_history_reads_back_and_undo_still_works() {
     let mut state = AppState::with_document(seed_document());
     tag(&mut state, "Kao Kim Hourn", "ACTOR");
     tag(&mut state, "Nusa Dua Bali", "LOCATION");
-    state.apply(Action::Undo).unwrap();
-    state.apply(Action::OpenText { name: "b.txt".into(), text: "Judul 💩\r\nKe Myawaddy".into() }).unwrap();
+    state.apply(WorkAction::Undo).unwrap();
+    state.apply(WorkAction::OpenText { name: "b.txt".into(), text: "Judul 💩\r\nKe Myawaddy".into() }).unwrap();
     tag(&mut state, "Myawaddy", "LOCATION");
     let mut restored = round_trip(&state);
     assert_eq!(restored.documents(), state.documents());
     assert_eq!(restored.current_index(), 1);
     assert_eq!(restored.next_span_id(), state.next_span_id());
     assert_eq!(restored.unsaved_changes(), state.unsaved_changes());
-    restored.apply(Action::SwitchDocument(0)).unwrap();
-    restored.apply(Action::Redo).unwrap();
+    restored.apply(ViewAction::SwitchDocument(0)).unwrap();
+    restored.apply(WorkAction::Redo).unwrap();
     assert_eq!(restored.current().annotations.len(), 2, "redo survives a reload");
 }
 
 #[test]
 fn an_edited_schema_survives_a_reload() {
     let mut state = AppState::with_document(seed_document());
-    state.apply(Action::EditSchema(sorot::model::SchemaEdit::Add { name: "ORG".into() })).unwrap();
-    state.apply(Action::EditSchema(sorot::model::SchemaEdit::Rename { label: Label::new("ACTOR"), to: "PERSON".into() })).unwrap();
+    state.apply(WorkAction::EditSchema(sorot::model::SchemaEdit::Add { name: "ORG".into() })).unwrap();
+    state.apply(WorkAction::EditSchema(sorot::model::SchemaEdit::Rename { label: Label::new("ACTOR"), to: "PERSON".into() })).unwrap();
     assert_eq!(round_trip(&state).schema(), state.schema());
 }
 
@@ -90,9 +91,9 @@ proptest! {
         let mut state = AppState::with_document(Document::new("d", "Kao Kim Hourn 👨‍👩‍👧 di Myawaddy,\r\nMyanmar e\u{301} 20 WNI"));
         for (a, b, label, op) in ops {
             let _ = match op {
-                0 | 1 => state.apply(Action::Tag { start: a.min(b), end: a.max(b), label: Label::new(labels[label]) }),
-                2 => state.apply(Action::Undo),
-                _ => state.apply(Action::Redo),
+                0 | 1 => state.apply(WorkAction::Tag { start: a.min(b), end: a.max(b), label: Label::new(labels[label]) }),
+                2 => state.apply(WorkAction::Undo),
+                _ => state.apply(WorkAction::Redo),
             };
         }
         let restored = round_trip(&state);

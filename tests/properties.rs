@@ -4,7 +4,8 @@
 use proptest::prelude::*;
 use sorot::model::offsets::{char_to_byte_idx, char_to_utf16, slice_chars, utf16_to_char, Utf16Offset};
 use sorot::model::refine::{refine, Precision};
-use sorot::model::{Action, AppState, Document, Label};
+use sorot::model::WorkAction;
+use sorot::model::{AppState, Document, Label};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Text full of the hazards real news holds: emoji, ZWJ, flags, combining
@@ -103,7 +104,7 @@ proptest! {
         let len = text.chars().count();
         let mut snapshots = vec![start.clone()];
         for (a, b, l) in ranges {
-            let action = Action::Tag { start: a.min(b).min(len), end: a.max(b).min(len), label: Label::new(labels[l]) };
+            let action = WorkAction::Tag { start: a.min(b).min(len), end: a.max(b).min(len), label: Label::new(labels[l]) };
             if state.apply(action).is_ok() {
                 snapshots.push(state.current().annotations.clone());
             }
@@ -114,13 +115,13 @@ proptest! {
         let sorted = state.current().annotations.spans().windows(2).all(|w| (w[0].start(), w[0].end()) <= (w[1].start(), w[1].end()));
         prop_assert!(sorted);
         for expected in snapshots.iter().rev().skip(1) {
-            state.apply(Action::Undo).unwrap();
+            state.apply(WorkAction::Undo).unwrap();
             prop_assert_eq!(&state.current().annotations, expected);
         }
-        prop_assert!(!state.apply(Action::Undo).unwrap().changed);
+        prop_assert!(!state.apply(WorkAction::Undo).unwrap().changed);
         prop_assert_eq!(&state.current().annotations, &start);
         for expected in snapshots.iter().skip(1) {
-            state.apply(Action::Redo).unwrap();
+            state.apply(WorkAction::Redo).unwrap();
             prop_assert_eq!(&state.current().annotations, expected);
         }
     }

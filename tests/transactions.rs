@@ -6,6 +6,7 @@
 
 use proptest::prelude::*;
 use sorot::model::{Action, AppState, CaretUnit, Document, ImportedDocument, ImportedSpan, Label, SchemaEdit, SpanId, Status};
+use sorot::model::{SessionAction, ViewAction, WorkAction};
 
 const TEXTS: [&str; 2] = [
     "Kao Kim Hourn di Bali 👨\u{200d}👩\u{200d}👧 dan 20 WNI 🇮🇩 di Bali.\r\nKao ke Myawaddy, Bali.",
@@ -27,32 +28,32 @@ fn span_id() -> impl Strategy<Value = SpanId> {
 /// Actions that change spans, valid or not; their effects are undoable.
 fn span_action() -> impl Strategy<Value = Action> {
     prop_oneof![
-        4 => (range(), label()).prop_map(|((start, end), label)| Action::Tag { start, end, label }),
-        2 => (label(), prop::option::of(range())).prop_map(|(label, selection)| Action::ApplyLabel { label, selection }),
+        4 => (range(), label()).prop_map(|((start, end), label)| Action::from(WorkAction::Tag { start, end, label })),
+        2 => (label(), prop::option::of(range())).prop_map(|(label, selection)| Action::from(WorkAction::ApplyLabel { label, selection })),
         1 => (prop::sample::select(vec!['1', '2', '3', '5', 'a', 'x']), prop::option::of(range()))
-            .prop_map(|(key, selection)| Action::LabelKey { key, selection }),
-        2 => (span_id(), label()).prop_map(|(id, label)| Action::Relabel { id, label }),
-        2 => span_id().prop_map(Action::Untag),
-        1 => Just(Action::UntagSelected),
-        2 => span_id().prop_map(|id| Action::Select(Some(id))),
-        3 => Just(Action::Undo),
-        2 => Just(Action::Redo),
+            .prop_map(|(key, selection)| Action::from(WorkAction::LabelKey { key, selection })),
+        2 => (span_id(), label()).prop_map(|(id, label)| Action::from(WorkAction::Relabel { id, label })),
+        2 => span_id().prop_map(|x| Action::from(WorkAction::Untag(x))),
+        1 => Just(Action::from(WorkAction::UntagSelected)),
+        2 => span_id().prop_map(|id| Action::from(ViewAction::Select(Some(id)))),
+        3 => Just(Action::from(WorkAction::Undo)),
+        2 => Just(Action::from(WorkAction::Redo)),
         1 => (span_id(), prop::sample::select(vec![Some("20"), Some("{bad"), Some("dua puluh"), Some("banyak sekali"), None]))
-            .prop_map(|(id, value)| Action::SetValue { id, value: value.map(str::to_owned) }),
-        1 => Just(Action::Suggest),
-        2 => (0usize..6).prop_map(Action::AcceptSuggestion),
-        1 => (0usize..6).prop_map(Action::RejectSuggestion),
-        1 => label().prop_map(Action::AcceptAllSuggestions),
-        1 => (0usize..6).prop_map(|i| Action::SelectSuggestion(Some(i))),
+            .prop_map(|(id, value)| Action::from(WorkAction::SetValue { id, value: value.map(str::to_owned) })),
+        1 => Just(Action::from(WorkAction::Suggest)),
+        2 => (0usize..6).prop_map(|x| Action::from(WorkAction::AcceptSuggestion(x))),
+        1 => (0usize..6).prop_map(|x| Action::from(WorkAction::RejectSuggestion(x))),
+        1 => label().prop_map(|x| Action::from(WorkAction::AcceptAllSuggestions(x))),
+        1 => (0usize..6).prop_map(|i| Action::from(ViewAction::SelectSuggestion(Some(i)))),
         2 => (prop::sample::select(vec!["Kao", "Bali", "", "tidak ada"]), label(), any::<bool>(), any::<bool>()).prop_map(
-            |(text, label, all_documents, case_sensitive)| Action::TagOccurrences { text: text.to_owned(), label, all_documents, case_sensitive }
+            |(text, label, all_documents, case_sensitive)| Action::from(WorkAction::TagOccurrences { text: text.to_owned(), label, all_documents, case_sensitive })
         ),
-        1 => (any::<bool>(), any::<bool>()).prop_map(|(all_documents, case_sensitive)| Action::TagAll { all_documents, case_sensitive }),
-        1 => Just(Action::AcceptOffer),
-        1 => span_id().prop_map(|id| Action::Offer { message: "?".into(), accept: "Remove".into(), action: Box::new(Action::Untag(id)) }),
-        2 => (0usize..3).prop_map(Action::SwitchDocument),
-        1 => (any::<bool>(), any::<bool>()).prop_map(|(forward, extend)| Action::MoveCaret { unit: CaretUnit::Word, forward, extend }),
-        1 => Just(Action::SetStatus(Status::Done)),
+        1 => (any::<bool>(), any::<bool>()).prop_map(|(all_documents, case_sensitive)| Action::from(SessionAction::TagAll { all_documents, case_sensitive })),
+        1 => Just(Action::from(SessionAction::AcceptOffer)),
+        1 => span_id().prop_map(|id| Action::from(SessionAction::Offer { message: "?".into(), accept: "Remove".into(), action: Box::new(WorkAction::Untag(id).into()) })),
+        2 => (0usize..3).prop_map(|x| Action::from(ViewAction::SwitchDocument(x))),
+        1 => (any::<bool>(), any::<bool>()).prop_map(|(forward, extend)| Action::from(ViewAction::MoveCaret { unit: CaretUnit::Word, forward, extend })),
+        1 => Just(Action::from(WorkAction::SetStatus(Status::Done))),
     ]
 }
 
@@ -60,11 +61,11 @@ fn span_action() -> impl Strategy<Value = Action> {
 fn any_action() -> impl Strategy<Value = Action> {
     prop_oneof![
         8 => span_action(),
-        1 => label().prop_map(|label| Action::EditSchema(SchemaEdit::Remove { label, relabel_to: None })),
-        1 => (label(), prop::sample::select(vec!["PLACE", "ACTOR", ""])).prop_map(|(label, to)| Action::EditSchema(SchemaEdit::Rename { label, to: to.to_owned() })),
-        1 => (label(), prop::sample::select(vec!['1', '9', 'q'])).prop_map(|(label, key)| Action::EditSchema(SchemaEdit::SetKey { label, key })),
-        1 => Just(Action::UndoSchema),
-        1 => (range(), label()).prop_map(|((start, end), label)| Action::ImportDocuments {
+        1 => label().prop_map(|label| Action::from(WorkAction::EditSchema(SchemaEdit::Remove { label, relabel_to: None }))),
+        1 => (label(), prop::sample::select(vec!["PLACE", "ACTOR", ""])).prop_map(|(label, to)| Action::from(WorkAction::EditSchema(SchemaEdit::Rename { label, to: to.to_owned() }))),
+        1 => (label(), prop::sample::select(vec!['1', '9', 'q'])).prop_map(|(label, key)| Action::from(WorkAction::EditSchema(SchemaEdit::SetKey { label, key }))),
+        1 => Just(Action::from(WorkAction::UndoSchema)),
+        1 => (range(), label()).prop_map(|((start, end), label)| Action::from(WorkAction::ImportDocuments {
             source: "x.jsonl".into(),
             documents: vec![ImportedDocument {
                 id: "seed-article".into(),
@@ -78,16 +79,16 @@ fn any_action() -> impl Strategy<Value = Action> {
             schema: None,
             note: None,
             tally: None,
-        }),
-        1 => Just(Action::ImportDocuments { source: "empty.jsonl".into(), documents: vec![], problems: vec![], schema: None, note: None, tally: None }),
+        })),
+        1 => Just(Action::from(WorkAction::ImportDocuments { source: "empty.jsonl".into(), documents: vec![], problems: vec![], schema: None, note: None, tally: None })),
     ]
 }
 
 fn start() -> AppState {
     let mut state = AppState::with_document(Document::new("berita", TEXTS[0]));
-    state.apply(Action::OpenText { name: "kedua.txt".into(), text: TEXTS[1].into() }).unwrap();
-    state.apply(Action::SwitchDocument(0)).unwrap();
-    state.apply(Action::Tag { start: 0, end: 13, label: Label::new("ACTOR") }).unwrap();
+    state.apply(WorkAction::OpenText { name: "kedua.txt".into(), text: TEXTS[1].into() }).unwrap();
+    state.apply(ViewAction::SwitchDocument(0)).unwrap();
+    state.apply(WorkAction::Tag { start: 0, end: 13, label: Label::new("ACTOR") }).unwrap();
     state
 }
 
@@ -138,9 +139,9 @@ proptest! {
             apply_checked(&mut state, action)?;
         }
         for index in 0..state.documents().len() {
-            state.apply(Action::SwitchDocument(index)).unwrap();
+            state.apply(ViewAction::SwitchDocument(index)).unwrap();
             while state.current().history.can_undo() {
-                prop_assert!(state.apply(Action::Undo).is_ok());
+                prop_assert!(state.apply(WorkAction::Undo).is_ok());
             }
         }
         // The span `start()` tagged is in the history too, so it goes as well.
@@ -154,21 +155,23 @@ proptest! {
 fn the_known_counterexamples_commit_whole_or_not_at_all() {
     // Accepting a suggestion that is not there keeps the selected one.
     let mut state = start();
-    state.apply(Action::Suggest).unwrap();
-    state.apply(Action::SelectSuggestion(Some(0))).unwrap();
+    state.apply(WorkAction::Suggest).unwrap();
+    state.apply(ViewAction::SelectSuggestion(Some(0))).unwrap();
     let before = state.clone();
-    assert!(state.apply(Action::AcceptSuggestion(99)).is_err());
+    assert!(state.apply(WorkAction::AcceptSuggestion(99)).is_err());
     assert!(state == before);
-    assert!(state.apply(Action::RejectSuggestion(99)).is_err());
+    assert!(state.apply(WorkAction::RejectSuggestion(99)).is_err());
     assert!(state == before);
     // Accepting an offer whose action fails keeps the offer.
-    state.apply(Action::Offer { message: "?".into(), accept: "Go".into(), action: Box::new(Action::Untag(SpanId(99))) }).unwrap();
+    state
+        .apply(SessionAction::Offer { message: "?".into(), accept: "Go".into(), action: Box::new(WorkAction::Untag(SpanId(99)).into()) })
+        .unwrap();
     let before = state.clone();
-    assert!(state.apply(Action::AcceptOffer).is_err());
+    assert!(state.apply(SessionAction::AcceptOffer).is_err());
     assert!(state == before);
     // A committed action bumps the revision of the document it changed, and only that.
     let revisions: Vec<u64> = state.documents().iter().map(|d| d.revision).collect();
-    state.apply(Action::Tag { start: 17, end: 21, label: Label::new("LOCATION") }).unwrap();
+    state.apply(WorkAction::Tag { start: 17, end: 21, label: Label::new("LOCATION") }).unwrap();
     let after: Vec<u64> = state.documents().iter().map(|d| d.revision).collect();
     assert_eq!(after, [revisions[0] + 1, revisions[1]]);
 }

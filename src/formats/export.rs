@@ -348,7 +348,7 @@ mod tests {
     #[test]
     fn the_page_exports_every_document_or_only_the_shown_one_named_by_its_id() {
         let mut state = AppState::with_document(crate::model::Document::new("pertama", "Kao di Bali"));
-        state.apply(crate::model::Action::OpenText { name: "kedua.txt".into(), text: "Ke 🇮🇩 Bali".into() }).unwrap();
+        state.apply(crate::model::WorkAction::OpenText { name: "kedua.txt".into(), text: "Ke 🇮🇩 Bali".into() }).unwrap();
         let mut all = ExportJob::of_state(&state, ExportFormat::Jsonl, false);
         all.write_documents(10);
         let all = all.finish().unwrap();

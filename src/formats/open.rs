@@ -12,6 +12,7 @@ use super::{brat, conll, hf, jsonl, label_studio, schema_json, sorot_json, Corpu
 use crate::limits::MAX_JSONL_LINES;
 use crate::model::offsets::OffsetUnit;
 use crate::model::{Action, Schema};
+use crate::model::{SessionAction, WorkAction};
 
 /// What became of one opened file (or pair of files).
 #[derive(Debug)]
@@ -202,22 +203,26 @@ impl Opened {
     /// (open a text with replacements, read doccano in its likely unit,
     /// adopt a schema), or the problem.
     pub fn into_action(self) -> Action {
-        match self {
-            Opened::Text { name, text } => Action::OpenText { name, text },
-            Opened::BadText { name, problem, bytes } => Action::Offer {
+        let action: Action = match self {
+            Opened::Text { name, text } => WorkAction::OpenText { name, text }.into(),
+            Opened::BadText { name, problem, bytes } => SessionAction::Offer {
                 message: format!("{name}: {problem}. Open it anyway with each bad byte shown as \u{fffd}?"),
                 accept: "Open with \u{fffd} replacements".to_owned(),
-                action: Box::new(Action::OpenText { name: replaced_name(&name), text: String::from_utf8_lossy(&bytes).into_owned() }),
-            },
+                action: Box::new(
+                    WorkAction::OpenText { name: replaced_name(&name), text: String::from_utf8_lossy(&bytes).into_owned() }.into(),
+                ),
+            }
+            .into(),
             Opened::DoubtfulUnit { source, asked, likely, in_likely } => {
                 let doubt =
                     asked.1.problems.iter().find(|p| matches!(p.kind, ProblemKind::LikelyOffsetUnit { .. })).map(ToString::to_string);
                 let (corpus, report) = *in_likely;
-                Action::Offer {
+                SessionAction::Offer {
                     message: format!("{}. Nothing is opened yet.", doubt.unwrap_or_default()),
                     accept: format!("Open reading {}", likely.name()),
                     action: Box::new(Opened::Corpus { source, corpus, report, schema: None }.into_action()),
                 }
+                .into()
             }
             Opened::Corpus { source, corpus, report, schema } => {
                 let mut problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
@@ -233,16 +238,18 @@ impl Opened {
                 let note = report.offsets.filter(|reading| reading.documents > 0).map(|reading| reading.to_string());
                 let match_by_text = report.offsets.is_some();
                 let tally = (!report.problems.is_empty()).then(|| report.tally());
-                Action::ImportDocuments { source, documents: corpus.into_imported(match_by_text), problems, schema, note, tally }
+                WorkAction::ImportDocuments { source, documents: corpus.into_imported(match_by_text), problems, schema, note, tally }.into()
             }
-            Opened::Patterns { name, jsonl } => Action::LoadPatterns { name, jsonl },
-            Opened::Schema { name, schema } => Action::Offer {
+            Opened::Patterns { name, jsonl } => WorkAction::LoadPatterns { name, jsonl }.into(),
+            Opened::Schema { name, schema } => SessionAction::Offer {
                 message: format!("{name} is a label schema: {}.", schema.names().join(", ")),
                 accept: "Adopt this schema".to_owned(),
-                action: Box::new(Action::AdoptSchema(schema)),
-            },
-            Opened::Failed { problem, .. } => Action::ReportProblem(problem),
-        }
+                action: Box::new(WorkAction::AdoptSchema(schema).into()),
+            }
+            .into(),
+            Opened::Failed { problem, .. } => SessionAction::ReportProblem(problem).into(),
+        };
+        action
     }
 }
 
@@ -330,10 +337,10 @@ mod tests {
         ];
         let actions: Vec<Action> = open_files(&files, &labels, OffsetUnit::Utf16).into_iter().map(Opened::into_action).collect();
         match &actions[..] {
-            [Action::Offer { accept, action, .. }, Action::ImportDocuments { documents, note, .. }, Action::Offer { message, accept: reread, .. }] =>
+            [Action::Session(SessionAction::Offer { accept, action, .. }), Action::Work(WorkAction::ImportDocuments { documents, note, .. }), Action::Session(SessionAction::Offer { message, accept: reread, .. })] =>
             {
                 assert_eq!(accept, "Open with \u{fffd} replacements");
-                assert!(matches!(&**action, Action::OpenText { name, .. } if name == "berita (with replacements).txt"));
+                assert!(matches!(&**action, Action::Work(WorkAction::OpenText { name, .. }) if name == "berita (with replacements).txt"));
                 // doccano's own numbers: matched by text; the unit is said.
                 assert!(documents[0].match_by_text);
                 assert_eq!(

@@ -9,6 +9,7 @@
 use super::caret::CaretUnit;
 use super::label::Schema;
 use super::state::{Action, AppState};
+use crate::model::{SessionAction, ViewAction, WorkAction};
 
 /// A key press as the browser reports it (`key` is `KeyboardEvent.key`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,34 +145,36 @@ pub enum Intent {
 /// browser.
 pub fn intent(press: &KeyPress<'_>, state: &AppState) -> Option<Intent> {
     let command = command_for(press, state.schema())?;
-    let apply = |action| Some(Intent::Apply(action));
+    fn apply(action: impl Into<Action>) -> Option<Intent> {
+        Some(Intent::Apply(action.into()))
+    }
     if state.help_open() {
         return match command {
-            Command::Escape => apply(Action::ShowHelp(false)),
+            Command::Escape => apply(ViewAction::ShowHelp(false)),
             _ => None,
         };
     }
     match command {
-        Command::Undo => apply(Action::Undo),
-        Command::Redo => apply(Action::Redo),
-        Command::Escape if state.notice().is_some() => apply(Action::DismissNotice),
+        Command::Undo => apply(WorkAction::Undo),
+        Command::Redo => apply(WorkAction::Redo),
+        Command::Escape if state.notice().is_some() => apply(SessionAction::DismissNotice),
         Command::Escape => Some(Intent::Deselect),
-        Command::Help => apply(Action::ShowHelp(true)),
+        Command::Help => apply(ViewAction::ShowHelp(true)),
         Command::AdjacentSpan | Command::Enter if press.on_control => None,
         Command::MoveCaret => {
             let unit = if press.alt { CaretUnit::Grapheme } else { CaretUnit::Word };
-            apply(Action::MoveCaret { unit, forward: press.key == "ArrowRight", extend: press.shift })
+            apply(ViewAction::MoveCaret { unit, forward: press.key == "ArrowRight", extend: press.shift })
         }
-        Command::AdjacentSpan => apply(Action::SelectAdjacent { forward: !press.shift }),
-        Command::StepDocument => apply(Action::StepDocument { forward: press.key == "PageDown" }),
+        Command::AdjacentSpan => apply(ViewAction::SelectAdjacent { forward: !press.shift }),
+        Command::StepDocument => apply(ViewAction::StepDocument { forward: press.key == "PageDown" }),
         Command::Enter => match state.selected_suggestion() {
-            Some(index) => apply(Action::AcceptSuggestion(index)),
+            Some(index) => apply(WorkAction::AcceptSuggestion(index)),
             None => Some(Intent::OpenDetails),
         },
-        Command::RejectSuggestion => state.selected_suggestion().map(|index| Intent::Apply(Action::RejectSuggestion(index))),
-        Command::Suggest => apply(Action::Suggest),
-        Command::TagAll { all_documents } => apply(Action::TagAll { all_documents, case_sensitive: true }),
-        Command::Remove => apply(Action::UntagSelected),
+        Command::RejectSuggestion => state.selected_suggestion().map(|index| Intent::Apply(WorkAction::RejectSuggestion(index).into())),
+        Command::Suggest => apply(WorkAction::Suggest),
+        Command::TagAll { all_documents } => apply(SessionAction::TagAll { all_documents, case_sensitive: true }),
+        Command::Remove => apply(WorkAction::UntagSelected),
         Command::Label(key) => Some(Intent::Label(key)),
     }
 }
@@ -247,7 +250,7 @@ mod tests {
     fn twelve_labels_are_each_applied_by_their_key() {
         let mut state = AppState::with_document(Document::new("d", "Kao Kim Hourn tiba di Bali"));
         for n in 4..12 {
-            state.apply(Action::AddLabels(vec![format!("LABEL_{n}")])).unwrap();
+            state.apply(WorkAction::AddLabels(vec![format!("LABEL_{n}")])).unwrap();
         }
         let keys: Vec<char> = state.schema().labels().iter().map(|d| d.key).collect();
         assert_eq!(label_keys_summary(state.schema()), "1\u{2013}9, b\u{2013}d");
@@ -255,11 +258,14 @@ mod tests {
             let key = key.to_string();
             assert_eq!(intent(&press(&key), &state), Some(Intent::Label(key.chars().next().unwrap())));
             let label = state.schema().labels()[n].label.clone();
-            state.apply(Action::LabelKey { key: key.chars().next().unwrap(), selection: Some((0, 3)) }).unwrap();
+            state.apply(WorkAction::LabelKey { key: key.chars().next().unwrap(), selection: Some((0, 3)) }).unwrap();
             assert_eq!(state.current().annotations.spans().iter().filter(|s| *s.label() == label).count(), 1, "{label}");
-            state.apply(Action::Undo).unwrap();
+            state.apply(WorkAction::Undo).unwrap();
         }
-        assert_eq!(intent(&press("a"), &state), Some(Intent::Apply(Action::TagAll { all_documents: false, case_sensitive: true })));
+        assert_eq!(
+            intent(&press("a"), &state),
+            Some(Intent::Apply(SessionAction::TagAll { all_documents: false, case_sensitive: true }.into()))
+        );
         assert_eq!(intent(&press("e"), &state), None, "no label on e");
     }
 
@@ -275,13 +281,13 @@ mod tests {
     #[test]
     fn help_open_takes_only_escape_and_controls_keep_tab() {
         let mut state = AppState::with_document(Document::new("d", "Kao"));
-        state.apply(Action::ShowHelp(true)).unwrap();
+        state.apply(ViewAction::ShowHelp(true)).unwrap();
         assert_eq!(intent(&press("1"), &state), None);
-        assert_eq!(intent(&press("Escape"), &state), Some(Intent::Apply(Action::ShowHelp(false))));
-        state.apply(Action::ShowHelp(false)).unwrap();
+        assert_eq!(intent(&press("Escape"), &state), Some(Intent::Apply(ViewAction::ShowHelp(false).into())));
+        state.apply(ViewAction::ShowHelp(false)).unwrap();
         let on_button = KeyPress { on_control: true, ..press("Tab") };
         assert_eq!(intent(&on_button, &state), None);
         let redo = KeyPress { ctrl: true, shift: true, ..press("Z") };
-        assert_eq!(intent(&redo, &state), Some(Intent::Apply(Action::Redo)));
+        assert_eq!(intent(&redo, &state), Some(Intent::Apply(WorkAction::Redo.into())));
     }
 }

@@ -28,7 +28,8 @@ pub use label::{Example, Label, LabelDef, Schema, Stroke};
 pub use refine::Precision;
 pub use span::{Span, SpanId};
 pub use state::{
-    victim_value, Action, AppState, DocumentState, ImportedDocument, ImportedSpan, Notice, Outcome, Progress, SchemaEdit, Suggested, Theme,
+    victim_value, Action, AppState, DocumentState, ImportedDocument, ImportedSpan, Notice, Outcome, Progress, SchemaEdit, Session,
+    SessionAction, Suggested, Theme, View, ViewAction, Work, WorkAction,
 };
 
 /// The article Sorot opens with: an IDN Times report on trafficking (TPPO).

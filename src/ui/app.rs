@@ -1,6 +1,7 @@
 //! The root component: owns the store, wires DOM events to actions and
 //! lays out toolbar, label bar, article and side panel.
 
+use crate::model::{SessionAction, ViewAction, WorkAction};
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement, KeyboardEvent};
@@ -89,7 +90,7 @@ pub fn app() -> Html {
                 let text = event.clipboard_data().and_then(|data| data.get_data("text/plain").ok()).unwrap_or_default();
                 if !in_field && !text.trim().is_empty() {
                     event.prevent_default();
-                    dispatcher.dispatch(Action::OpenText { name: "pasted.txt".to_owned(), text });
+                    dispatcher.dispatch(WorkAction::OpenText { name: "pasted.txt".to_owned(), text }.into());
                 }
             });
             move || drop(listener)
@@ -164,7 +165,7 @@ pub fn app() -> Html {
         let dispatcher = store.dispatcher();
         use_effect_with((), move |_| {
             if let Some(theme) = effects::stored_theme() {
-                dispatcher.dispatch(Action::SetTheme(theme));
+                dispatcher.dispatch(ViewAction::SetTheme(theme).into());
             }
         });
     }
@@ -174,20 +175,20 @@ pub fn app() -> Html {
         let dispatcher = store.dispatcher();
         use_effect_with((), move |_| {
             if let Some(unit) = effects::stored_doccano_unit() {
-                dispatcher.dispatch(Action::SetDoccanoUnit(unit));
+                dispatcher.dispatch(ViewAction::SetDoccanoUnit(unit).into());
             }
         });
     }
     let ondoccano_unit = use_callback(store.dispatcher(), |unit: OffsetUnit, dispatcher| {
         effects::store_doccano_unit(unit);
-        dispatcher.dispatch(Action::SetDoccanoUnit(unit));
+        dispatcher.dispatch(ViewAction::SetDoccanoUnit(unit).into());
     });
     // The annotator's name: asked once, kept in this browser.
     {
         let dispatcher = store.dispatcher();
         use_effect_with((), move |_| {
             if let Some(name) = effects::stored_annotator() {
-                dispatcher.dispatch(Action::SetAnnotator(name));
+                dispatcher.dispatch(SessionAction::SetAnnotator(name).into());
             }
         });
     }
@@ -220,30 +221,33 @@ pub fn app() -> Html {
         if range.is_some() {
             selection::clear();
         }
-        dispatcher.dispatch(Action::ApplyLabel { label, selection: range });
+        dispatcher.dispatch(WorkAction::ApplyLabel { label, selection: range }.into());
     });
-    let onedit_labels = use_callback(store.dispatcher(), |_: (), dispatcher| dispatcher.dispatch(Action::ShowSchemaEditor(true)));
-    let onprecision = use_callback(store.dispatcher(), |precision, dispatcher| dispatcher.dispatch(Action::SetPrecision(precision)));
-    let oninvisibles = use_callback(store.dispatcher(), |_: (), dispatcher| dispatcher.dispatch(Action::ToggleInvisibles));
-    let ontheme = use_callback(store.dispatcher(), |theme, dispatcher| dispatcher.dispatch(Action::SetTheme(theme)));
+    let onedit_labels =
+        use_callback(store.dispatcher(), |_: (), dispatcher| dispatcher.dispatch(ViewAction::ShowSchemaEditor(true).into()));
+    let onprecision =
+        use_callback(store.dispatcher(), |precision, dispatcher| dispatcher.dispatch(ViewAction::SetPrecision(precision).into()));
+    let oninvisibles = use_callback(store.dispatcher(), |_: (), dispatcher| dispatcher.dispatch(ViewAction::ToggleInvisibles.into()));
+    let ontheme = use_callback(store.dispatcher(), |theme, dispatcher| dispatcher.dispatch(ViewAction::SetTheme(theme).into()));
     let onpick_in_text = {
         let store = store.clone();
-        Callback::from(move |id: Option<SpanId>| store.dispatch(Action::Select(id)))
+        Callback::from(move |id: Option<SpanId>| store.dispatch(ViewAction::Select(id).into()))
     };
     // Callbacks handed to list rows are made once, so a render of the app
     // leaves the rows' props equal and the rows alone.
     let onpick_in_list = use_callback(store.dispatcher(), |id: SpanId, dispatcher| {
-        dispatcher.dispatch(Action::Select(Some(id)));
+        dispatcher.dispatch(ViewAction::Select(Some(id)).into());
         // After the render: a span far down is drawn only once selected.
         gloo::timers::callback::Timeout::new(0, move || effects::scroll_to_span(id.0)).forget();
     });
-    let onswitch = use_callback(store.dispatcher(), |index: usize, dispatcher| dispatcher.dispatch(Action::SwitchDocument(index)));
+    let onswitch =
+        use_callback(store.dispatcher(), |index: usize, dispatcher| dispatcher.dispatch(ViewAction::SwitchDocument(index).into()));
     let oncaret = {
         let store = store.clone();
         let article_ref = article_ref.clone();
         Callback::from(move |exact: bool| {
             if let Some(caret) = article_ref.cast::<Element>().and_then(|article| selection::current_caret(&article, exact)) {
-                store.dispatch(Action::SetCaret(caret));
+                store.dispatch(ViewAction::SetCaret(caret).into());
             }
         })
     };
@@ -251,7 +255,7 @@ pub fn app() -> Html {
         let store = store.clone();
         Callback::from(move |label: Label| {
             if let Some(id) = store.0.selected() {
-                store.dispatch(Action::Relabel { id, label });
+                store.dispatch(WorkAction::Relabel { id, label }.into());
             }
         })
     };
@@ -264,8 +268,8 @@ pub fn app() -> Html {
                 let Some(file) = write_export(&dispatcher, job).await.and_then(|export| export.files.into_iter().next()) else { return };
                 // Bytes, not a string: a 30 MB string would be decoded again for JS.
                 match effects::download_bytes(EXPORT_FILE_NAME, &file.bytes) {
-                    Ok(()) => dispatcher.dispatch(Action::MarkSaved),
-                    Err(problem) => dispatcher.dispatch(Action::ReportProblem(problem)),
+                    Ok(()) => dispatcher.dispatch(SessionAction::MarkSaved.into()),
+                    Err(problem) => dispatcher.dispatch(SessionAction::ReportProblem(problem).into()),
                 }
             });
         })
@@ -278,9 +282,9 @@ pub fn app() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let contents = sorot_json::export(&store.0);
                 match effects::save(&save_handle, EXPORT_FILE_NAME, &contents).await {
-                    Ok(true) => store.dispatch(Action::MarkSaved),
+                    Ok(true) => store.dispatch(SessionAction::MarkSaved.into()),
                     Ok(false) => {}
-                    Err(problem) => store.dispatch(Action::ReportProblem(problem)),
+                    Err(problem) => store.dispatch(SessionAction::ReportProblem(problem).into()),
                 }
             });
         })
@@ -318,11 +322,11 @@ pub fn app() -> Html {
                 }
                 for file in &export.files {
                     if let Err(problem) = effects::download_bytes(&file.name, &file.bytes) {
-                        dispatcher.dispatch(Action::ReportProblem(problem));
+                        dispatcher.dispatch(SessionAction::ReportProblem(problem).into());
                         return;
                     }
                 }
-                dispatcher.dispatch(Action::MarkSaved);
+                dispatcher.dispatch(SessionAction::MarkSaved.into());
             });
         })
     };
@@ -359,7 +363,7 @@ pub fn app() -> Html {
             if let Some(Notice::Report { message, details }) = store.0.notice() {
                 let text = format!("{message}\n\n{}\n", details.join("\n"));
                 if let Err(problem) = effects::download("sorot-import-problems.txt", "text/plain", &text) {
-                    store.dispatch(Action::ReportProblem(problem));
+                    store.dispatch(SessionAction::ReportProblem(problem).into());
                 }
             }
         })
@@ -376,12 +380,12 @@ pub fn app() -> Html {
                     title={AttrValue::from(doc.document.title().to_owned())}
                     can_undo={doc.history.can_undo()}
                     can_redo={doc.history.can_redo()}
-                    onhelp={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowHelp(true))) }}
-                    oncompare={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowCompare(true))) }}
+                    onhelp={{ let store = store.clone(); Callback::from(move |_| store.dispatch(ViewAction::ShowHelp(true).into())) }}
+                    oncompare={{ let store = store.clone(); Callback::from(move |_| store.dispatch(ViewAction::ShowCompare(true).into())) }}
                     annotator={state.annotator().map(|a| AttrValue::from(a.to_owned()))}
-                    onannotator={{ let store = store.clone(); Callback::from(move |name| store.dispatch(Action::SetAnnotator(name))) }}
-                    onundo={dispatch(|| Action::Undo)}
-                    onredo={dispatch(|| Action::Redo)}
+                    onannotator={{ let store = store.clone(); Callback::from(move |name| store.dispatch(SessionAction::SetAnnotator(name).into())) }}
+                    onundo={dispatch(|| WorkAction::Undo.into())}
+                    onredo={dispatch(|| WorkAction::Redo.into())}
                     {onexport}
                     {onexport_as}
                     doccano_unit={state.doccano_unit()}
@@ -409,10 +413,10 @@ pub fn app() -> Html {
                 {details}
                 {ondownload}
                 {accept}
-                onaccept={dispatch(|| Action::AcceptOffer)}
+                onaccept={dispatch(|| SessionAction::AcceptOffer.into())}
                 announcement={state.announcement().map(|a| AttrValue::from(a.to_owned()))}
                 progress={state.progress().map(|p| (AttrValue::from(p.task.clone()), p.done, p.total))}
-                ondismiss={dispatch(|| Action::DismissNotice)}
+                ondismiss={dispatch(|| SessionAction::DismissNotice.into())}
             />
             <main class="workspace">
                 if storage == StorageStatus::Loading {
@@ -424,7 +428,7 @@ pub fn app() -> Html {
                     schema={state.schema().clone()}
                     show_invisibles={state.show_invisibles()}
                     selected_suggestion={state.selected_suggestion()}
-                    onpick_suggestion={{ let store = store.clone(); Callback::from(move |i| store.dispatch(Action::SelectSuggestion(Some(i)))) }}
+                    onpick_suggestion={{ let store = store.clone(); Callback::from(move |i| store.dispatch(ViewAction::SelectSuggestion(Some(i)).into())) }}
                     caret_head={state.caret().map(|c| c.head)}
                     node_ref={article_ref.clone()}
                     onpick={onpick_in_text}
@@ -437,20 +441,20 @@ pub fn app() -> Html {
                         selected={panel.selected}
                         schema={state.schema().clone()}
                         {onrelabel}
-                        onremove={dispatch(|| Action::UntagSelected)}
-                        onvalue={{ let store = store.clone(); Callback::from(move |(id, value)| store.dispatch(Action::SetValue { id, value })) }}
-                        ontag_all={{ let store = store.clone(); Callback::from(move |(all_documents, case_sensitive)| store.dispatch(Action::TagAll { all_documents, case_sensitive })) }}
+                        onremove={dispatch(|| WorkAction::UntagSelected.into())}
+                        onvalue={{ let store = store.clone(); Callback::from(move |(id, value)| store.dispatch(WorkAction::SetValue { id, value }.into())) }}
+                        ontag_all={{ let store = store.clone(); Callback::from(move |(all_documents, case_sensitive)| store.dispatch(SessionAction::TagAll { all_documents, case_sensitive }.into())) }}
                     />
                     <SpanList doc={panel.doc.clone()} selected={panel.selected} schema={state.schema().clone()} onpick={onpick_in_list} />
                     <SuggestionList
                         doc={panel.doc.clone()}
                         schema={state.schema().clone()}
                         selected={state.selected_suggestion()}
-                        onsuggest={dispatch(|| Action::Suggest)}
-                        onaccept={{ let store = store.clone(); Callback::from(move |i| store.dispatch(Action::AcceptSuggestion(i))) }}
-                        onreject={{ let store = store.clone(); Callback::from(move |i| store.dispatch(Action::RejectSuggestion(i))) }}
-                        onaccept_all={{ let store = store.clone(); Callback::from(move |l| store.dispatch(Action::AcceptAllSuggestions(l))) }}
-                        onpick={{ let store = store.clone(); Callback::from(move |i| store.dispatch(Action::SelectSuggestion(Some(i)))) }}
+                        onsuggest={dispatch(|| WorkAction::Suggest.into())}
+                        onaccept={{ let store = store.clone(); Callback::from(move |i| store.dispatch(WorkAction::AcceptSuggestion(i).into())) }}
+                        onreject={{ let store = store.clone(); Callback::from(move |i| store.dispatch(WorkAction::RejectSuggestion(i).into())) }}
+                        onaccept_all={{ let store = store.clone(); Callback::from(move |l| store.dispatch(WorkAction::AcceptAllSuggestions(l).into())) }}
+                        onpick={{ let store = store.clone(); Callback::from(move |i| store.dispatch(ViewAction::SelectSuggestion(Some(i)).into())) }}
                     />
                     <Guidelines
                         schema={state.schema().clone()}
@@ -462,15 +466,15 @@ pub fn app() -> Html {
                         current={state.current_index()}
                         filter={state.status_filter()}
                         {onswitch}
-                        onstatus={{ let store = store.clone(); Callback::from(move |s| store.dispatch(Action::SetStatus(s))) }}
-                        onfilter={{ let store = store.clone(); Callback::from(move |f| store.dispatch(Action::FilterStatus(f))) }}
+                        onstatus={{ let store = store.clone(); Callback::from(move |s| store.dispatch(WorkAction::SetStatus(s).into())) }}
+                        onfilter={{ let store = store.clone(); Callback::from(move |f| store.dispatch(ViewAction::FilterStatus(f).into())) }}
                         onshare={{
                             let store = store.clone();
                             Callback::from(move |_| {
                                 let doc = store.0.current();
                                 let page = html::share_page(doc, store.0.schema());
                                 if let Err(problem) = effects::download(&format!("{}.html", doc.document.id()), "text/html", &page) {
-                                    store.dispatch(Action::ReportProblem(problem));
+                                    store.dispatch(SessionAction::ReportProblem(problem).into());
                                 }
                             })
                         }}
@@ -480,17 +484,17 @@ pub fn app() -> Html {
             if state.schema_editor_open() {
                 <SchemaEditor
                     state={Rc::new(state.clone())}
-                    onedit={{ let store = store.clone(); Callback::from(move |edit| store.dispatch(Action::EditSchema(edit))) }}
-                    onundo={dispatch(|| Action::UndoSchema)}
+                    onedit={{ let store = store.clone(); Callback::from(move |edit| store.dispatch(WorkAction::EditSchema(edit).into())) }}
+                    onundo={dispatch(|| WorkAction::UndoSchema.into())}
                     onexport={{
                         let store = store.clone();
                         Callback::from(move |_| {
                             if let Err(problem) = effects::download("sorot-schema.json", "application/json", &schema_json::export(store.0.schema())) {
-                                store.dispatch(Action::ReportProblem(problem));
+                                store.dispatch(SessionAction::ReportProblem(problem).into());
                             }
                         })
                     }}
-                    onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowSchemaEditor(false))) }}
+                    onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(ViewAction::ShowSchemaEditor(false).into())) }}
                 />
             }
             if state.compare_open() {
@@ -499,15 +503,15 @@ pub fn app() -> Html {
                     onadjudicated={{
                         let store = store.clone();
                         Callback::from(move |documents| {
-                            store.dispatch(Action::ShowCompare(false));
-                            store.dispatch(Action::ImportDocuments { source: "adjudication".to_owned(), documents, problems: Vec::new(), schema: None, note: None, tally: None });
+                            store.dispatch(ViewAction::ShowCompare(false).into());
+                            store.dispatch(WorkAction::ImportDocuments { source: "adjudication".to_owned(), documents, problems: Vec::new(), schema: None, note: None, tally: None }.into());
                         })
                     }}
-                    onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowCompare(false))) }}
+                    onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(ViewAction::ShowCompare(false).into())) }}
                 />
             }
             if state.help_open() {
-                <HelpOverlay schema={state.schema().clone()} onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(Action::ShowHelp(false))) }} />
+                <HelpOverlay schema={state.schema().clone()} onclose={{ let store = store.clone(); Callback::from(move |_| store.dispatch(ViewAction::ShowHelp(false).into())) }} />
             }
         </div>
     }
@@ -554,16 +558,19 @@ fn open_files(dispatcher: UseReducerDispatcher<Store>, known_labels: Vec<String>
         for file in files {
             let name = file.name();
             if file.size() > MAX_PAGE_FILE_BYTES as f64 {
-                dispatcher.dispatch(Action::ReportProblem(format!(
-                    "{name} is {:.0} MB; Sorot opens files up to {:.0} MB. Split it into smaller files and open those.",
-                    file.size() / 1e6,
-                    MAX_PAGE_FILE_BYTES as f64 / 1e6
-                )));
+                dispatcher.dispatch(
+                    SessionAction::ReportProblem(format!(
+                        "{name} is {:.0} MB; Sorot opens files up to {:.0} MB. Split it into smaller files and open those.",
+                        file.size() / 1e6,
+                        MAX_PAGE_FILE_BYTES as f64 / 1e6
+                    ))
+                    .into(),
+                );
                 continue;
             }
             match effects::read_bytes(&file).await {
                 Ok(bytes) => read.push((name, bytes)),
-                Err(problem) => dispatcher.dispatch(Action::ReportProblem(problem)),
+                Err(problem) => dispatcher.dispatch(SessionAction::ReportProblem(problem).into()),
             }
         }
         let names: Vec<String> = read.iter().map(|(name, _)| name.clone()).collect();
@@ -600,10 +607,10 @@ async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, mut step
             }
         };
         if over {
-            dispatcher.dispatch(Action::ShowProgress(None));
+            dispatcher.dispatch(SessionAction::ShowProgress(None).into());
             return;
         }
-        dispatcher.dispatch(Action::ShowProgress(Some(Progress { task: task.to_owned(), done, total })));
+        dispatcher.dispatch(SessionAction::ShowProgress(Some(Progress { task: task.to_owned(), done, total })).into());
         effects::yield_to_page().await;
     }
 }

@@ -3,6 +3,7 @@
 //! ([`crate::model::keymap`]) gives into an action, reading the browser's
 //! selection for label keys.
 
+use crate::model::{ViewAction, WorkAction};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, KeyboardEvent};
 
@@ -38,14 +39,14 @@ pub fn intent_for(event: &KeyboardEvent, article: &Element, state: &AppState) ->
         Intent::OpenDetails => Some(KeyIntent::OpenDetails),
         Intent::Deselect => {
             selection::clear();
-            Some(KeyIntent::Apply(Action::Select(None)))
+            Some(KeyIntent::Apply(ViewAction::Select(None).into()))
         }
         Intent::Label(key) => {
             let range = selection::selected_range(article);
             if range.is_some() {
                 selection::clear();
             }
-            Some(KeyIntent::Apply(Action::LabelKey { key, selection: range }))
+            Some(KeyIntent::Apply(WorkAction::LabelKey { key, selection: range }.into()))
         }
     }
 }

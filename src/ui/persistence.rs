@@ -8,6 +8,7 @@
 //! They happen after the next paint: a key press shows its span first, and
 //! the toolbar says "saving" from the moment of the change.
 
+use crate::model::SessionAction;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -17,7 +18,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::limits::SCROLL_REST_MS;
-use crate::model::{Action, AppState, DocumentState, Schema};
+use crate::model::{AppState, DocumentState, Schema};
 use crate::persist::snapshot::{doc_key, meta_of, migrate_meta, restore, stored_document, text_key};
 
 use super::storage::{take_editor_lock, Database};
@@ -136,9 +137,12 @@ pub fn use_session_storage(store: &UseReducerHandle<Store>) -> StorageStatus {
 /// Takes the editor lock, opens the database and restores what it holds.
 async fn boot(dispatcher: &UseReducerDispatcher<Store>, written: &Rc<RefCell<Written>>) -> StorageStatus {
     if let Ok(false) = take_editor_lock().await {
-        dispatcher.dispatch(Action::EnterReadOnly(
-            "Sorot is already open in another tab or window. Edit there, or close it and reload this page.".to_owned(),
-        ));
+        dispatcher.dispatch(
+            SessionAction::EnterReadOnly(
+                "Sorot is already open in another tab or window. Edit there, or close it and reload this page.".to_owned(),
+            )
+            .into(),
+        );
     }
     let database = match Database::open().await {
         Ok(database) => database,
@@ -158,7 +162,7 @@ async fn boot(dispatcher: &UseReducerDispatcher<Store>, written: &Rc<RefCell<Wri
             Ok((meta, state)) => {
                 let mut written = written.borrow_mut();
                 written.texts = meta.documents.iter().cloned().collect();
-                dispatcher.dispatch(Action::Restore(Box::new(state)));
+                dispatcher.dispatch(SessionAction::Restore(Box::new(state)).into());
                 restore_scroll(meta.scroll_y);
             }
             Err(problem) => {
@@ -172,7 +176,7 @@ async fn boot(dispatcher: &UseReducerDispatcher<Store>, written: &Rc<RefCell<Wri
 }
 
 fn off(dispatcher: &UseReducerDispatcher<Store>, message: String) -> StorageStatus {
-    dispatcher.dispatch(Action::ReportProblem(message.clone()));
+    dispatcher.dispatch(SessionAction::ReportProblem(message.clone()).into());
     StorageStatus::Off(message)
 }
 

@@ -1,7 +1,7 @@
 //! Editing the label schema: add, rename, recolour, reorder, rebind a key,
 //! describe, remove — with guards, and undo. A rename relabels the spans of
 //! every open document; removing a label deletes or relabels its spans. Each
-//! schema change is undone as one step with [`Action::UndoSchema`].
+//! schema change is undone as one step with [`WorkAction::UndoSchema`].
 
 use std::rc::Rc;
 
@@ -56,7 +56,7 @@ pub struct SchemaRevision {
 
 impl AppState {
     pub(super) fn edit_schema(&mut self, edit: SchemaEdit) -> Result<Outcome, ModelError> {
-        let mut schema = (*self.schema).clone();
+        let mut schema = (*self.work.schema).clone();
         let refuse = |why: String| Err(ModelError::Schema(why));
         let known =
             |schema: &Schema, label: &Label| schema.index_of(label.name()).ok_or_else(|| ModelError::UnknownLabel(label.name().to_owned()));
@@ -133,9 +133,9 @@ impl AppState {
             Some((label, relabel_to)) => self.change_spans_of(&label, relabel_to.as_ref())?,
             None => Vec::new(),
         };
-        self.schema_history.push(SchemaRevision { schema: self.schema.clone(), documents });
-        self.schema = Rc::new(schema);
-        self.unsaved_changes += 1;
+        self.work.schema_history.push(SchemaRevision { schema: self.work.schema.clone(), documents });
+        self.work.schema = Rc::new(schema);
+        self.session.unsaved_changes += 1;
         Ok(Outcome::changed(Some(announcement)))
     }
 
@@ -143,7 +143,7 @@ impl AppState {
     /// document; returns the revisions that undo it, per document.
     fn change_spans_of(&mut self, label: &Label, relabel_to: Option<&Label>) -> Result<Vec<(usize, Revision)>, ModelError> {
         let mut changed = Vec::new();
-        let mut documents = self.documents.clone();
+        let mut documents = self.work.documents.clone();
         for (index, doc) in documents.iter_mut().enumerate() {
             let edits: Vec<Edit> = doc
                 .annotations
@@ -164,22 +164,22 @@ impl AppState {
             let inverse = replay(Revision(edits.into_iter().rev().collect()), &mut doc.annotations, &text)?;
             changed.push((index, inverse));
         }
-        self.documents = documents;
+        self.work.documents = documents;
         Ok(changed)
     }
 
     pub(super) fn undo_schema(&mut self) -> Result<Outcome, ModelError> {
-        let Some(revision) = self.schema_history.last().cloned() else { return Ok(Outcome::unchanged()) };
-        let mut documents = self.documents.clone();
+        let Some(revision) = self.work.schema_history.last().cloned() else { return Ok(Outcome::unchanged()) };
+        let mut documents = self.work.documents.clone();
         for (index, inverse) in revision.documents {
             let doc = Rc::make_mut(documents.get_mut(index).ok_or(ModelError::UnknownDocument(index))?);
             let text = doc.document.text().clone();
             replay(inverse, &mut doc.annotations, &text)?;
         }
-        self.documents = documents;
-        self.schema = revision.schema;
-        self.schema_history.pop();
-        self.unsaved_changes += 1;
+        self.work.documents = documents;
+        self.work.schema = revision.schema;
+        self.work.schema_history.pop();
+        self.session.unsaved_changes += 1;
         Ok(Outcome::changed(Some("Schema change undone".to_owned())))
     }
 
@@ -188,10 +188,10 @@ impl AppState {
         if schema.labels().is_empty() {
             return Err(ModelError::Schema("A schema needs at least one label.".to_owned()));
         }
-        self.schema_history.push(SchemaRevision { schema: self.schema.clone(), documents: Vec::new() });
+        self.work.schema_history.push(SchemaRevision { schema: self.work.schema.clone(), documents: Vec::new() });
         let names = schema.names().join(", ");
-        self.schema = Rc::new(schema);
-        self.unsaved_changes += 1;
+        self.work.schema = Rc::new(schema);
+        self.session.unsaved_changes += 1;
         Ok(Outcome::changed(Some(format!("Schema adopted: {names}"))))
     }
 }

@@ -10,7 +10,7 @@ use crate::model::history::Revision;
 use crate::model::{Label, ModelError, Span, SpanId, Status};
 use crate::suggest::{self, PatternSet};
 
-use super::{Action, AppState, Notice, Outcome};
+use super::{AppState, Notice, Outcome, WorkAction};
 
 /// A suggested span, shown as a dashed outline until accepted or rejected.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,20 +55,21 @@ impl AppState {
                 end: s.end,
                 rule: s.rule,
             })
-            .filter(|s| self.schema.get(s.label.name()).is_some())
+            .filter(|s| self.work.schema.get(s.label.name()).is_some())
             // A place already tagged "Nusa Dua Bali" needs no "Bali" suggested inside it.
             .filter(|s| !doc.annotations.overlapping(s.start, s.end).any(|span| *span.label() == s.label))
             .filter(|s| !doc.rejected.iter().any(|(start, end, label)| (*start, *end, label) == (s.start, s.end, &s.label)))
             .collect();
         let count = found.len();
-        Rc::make_mut(&mut self.documents[self.current]).suggestions = Rc::new(found);
+        Rc::make_mut(&mut self.work.documents[self.view.current]).suggestions = Rc::new(found);
         Ok(Outcome::changed(Some(format!("{count} suggestion{}", if count == 1 { "" } else { "s" }))))
     }
 
     /// The loaded patterns plus the always-tag list, as one set.
     fn pattern_set(&self) -> PatternSet {
-        let always = self.always_tag.iter().map(|(text, label)| serde_json::json!({ "label": label.name(), "pattern": text }).to_string());
-        let jsonl: Vec<String> = self.patterns.lines().map(str::to_owned).chain(always).collect();
+        let always =
+            self.work.always_tag.iter().map(|(text, label)| serde_json::json!({ "label": label.name(), "pattern": text }).to_string());
+        let jsonl: Vec<String> = self.work.patterns.lines().map(str::to_owned).chain(always).collect();
         // The loaded file was checked when it was loaded; the list is built here.
         PatternSet::from_jsonl(&jsonl.join("\n")).unwrap_or_default()
     }
@@ -84,19 +85,19 @@ impl AppState {
         let mut edits = Vec::new();
         for suggestion in &chosen {
             let span =
-                Span::new(SpanId(self.next_span_id + edits.len() as u64), suggestion.start, suggestion.end, suggestion.label.clone())?;
+                Span::new(SpanId(self.work.next_span_id + edits.len() as u64), suggestion.start, suggestion.end, suggestion.label.clone())?;
             edits.push(Edit::Insert(span.with_value(suggestion.value.clone())));
         }
         self.record_all(edits)?;
         let text = self.current().document.text().clone();
-        let always = Rc::make_mut(&mut self.always_tag);
+        let always = Rc::make_mut(&mut self.work.always_tag);
         for suggestion in &chosen {
             let phrase = crate::model::offsets::slice_chars(&text, suggestion.start, suggestion.end).unwrap_or_default().to_owned();
             if !always.iter().any(|(p, l)| *p == phrase && *l == suggestion.label) {
                 always.push((phrase, suggestion.label.clone()));
             }
         }
-        let doc = Rc::make_mut(&mut self.documents[self.current]);
+        let doc = Rc::make_mut(&mut self.work.documents[self.view.current]);
         let remaining: Vec<Suggested> = doc.suggestions.iter().filter(|s| !chosen.contains(s)).cloned().collect();
         doc.suggestions = Rc::new(remaining);
         let announcement = match chosen.as_slice() {
@@ -108,35 +109,37 @@ impl AppState {
 
     /// Rejects a suggestion: it does not come back for this document.
     pub(super) fn reject_suggestion(&mut self, index: usize) -> Result<Outcome, ModelError> {
-        let doc = Rc::make_mut(&mut self.documents[self.current]);
+        let doc = Rc::make_mut(&mut self.work.documents[self.view.current]);
         let Some(rejected) = doc.suggestions.get(index).cloned() else { return Err(ModelError::UnknownSuggestion) };
         Rc::make_mut(&mut doc.suggestions).remove(index);
         Rc::make_mut(&mut doc.rejected).push((rejected.start, rejected.end, rejected.label.clone()));
-        self.unsaved_changes += 1;
+        self.session.unsaved_changes += 1;
         Ok(Outcome::changed(Some(format!("{} suggestion rejected", rejected.label))))
     }
 
     /// Counts the other occurrences of the selected span's text and offers
     /// to tag them all.
     pub(super) fn offer_tag_all(&mut self, all_documents: bool, case_sensitive: bool) -> Result<Outcome, ModelError> {
-        let id = self.selected.ok_or(ModelError::NothingSelected)?;
+        let id = self.view.selected.ok_or(ModelError::NothingSelected)?;
         let span = self.current().annotations.get(id).ok_or(ModelError::UnknownSpan(id.0))?.clone();
         let needle = self.current().document.slice(span.start(), span.end()).unwrap_or_default().to_owned();
         let count: usize =
             self.occurrences(&needle, span.label(), all_documents, case_sensitive).iter().map(|(_, found)| found.len()).sum();
         let scope = if all_documents { "all open documents" } else { "this document" };
         if count == 0 {
-            self.notice = Some(Notice::Problem(format!("No other untagged occurrence of \u{201c}{needle}\u{201d} in {scope}.")));
+            self.session.notice = Some(Notice::Problem(format!("No other untagged occurrence of \u{201c}{needle}\u{201d} in {scope}.")));
             return Ok(Outcome::changed(None));
         }
-        self.notice = Some(Notice::Offer {
+        self.session.notice = Some(Notice::Offer {
             message: format!(
                 "Tag {count} more occurrence{} of \u{201c}{needle}\u{201d} as {} in {scope}?",
                 if count == 1 { "" } else { "s" },
                 span.label()
             ),
             accept: format!("Tag {count}"),
-            action: Box::new(Action::TagOccurrences { text: needle, label: span.label().clone(), all_documents, case_sensitive }),
+            action: Box::new(
+                WorkAction::TagOccurrences { text: needle, label: span.label().clone(), all_documents, case_sensitive }.into(),
+            ),
         });
         Ok(Outcome::changed(None))
     }
@@ -152,21 +155,21 @@ impl AppState {
     ) -> Result<Outcome, ModelError> {
         let found = self.occurrences(text, label, all_documents, case_sensitive);
         let mut total = 0;
-        let shown = self.current;
+        let shown = self.view.current;
         for (index, ranges) in found {
             let edits: Vec<Edit> = ranges
                 .iter()
                 .enumerate()
                 .map(|(n, &(start, end))| {
-                    let span = Span::new(SpanId(self.next_span_id + n as u64), start, end, label.clone())?;
+                    let span = Span::new(SpanId(self.work.next_span_id + n as u64), start, end, label.clone())?;
                     let value = (label.name() == suggest::VICTIM_COUNT).then(|| victim_value(text)).flatten();
                     Ok(Edit::Insert(span.with_value(value)))
                 })
                 .collect::<Result<_, ModelError>>()?;
             total += edits.len();
-            self.current = index;
+            self.view.current = index;
             let recorded = self.record_all(edits);
-            self.current = shown;
+            self.view.current = shown;
             recorded?;
         }
         Ok(Outcome::changed(Some(format!("{total} occurrence{} of {text} tagged {label}", if total == 1 { "" } else { "s" }))))
@@ -174,10 +177,11 @@ impl AppState {
 
     /// Untagged whole-word occurrences of `text` per document index.
     fn occurrences(&self, text: &str, label: &Label, all_documents: bool, case_sensitive: bool) -> Vec<(usize, Vec<(usize, usize)>)> {
-        self.documents
+        self.work
+            .documents
             .iter()
             .enumerate()
-            .filter(|(index, _)| all_documents || *index == self.current)
+            .filter(|(index, _)| all_documents || *index == self.view.current)
             .map(|(index, doc)| {
                 let ranges = suggest::occurrences(doc.document.text(), text, case_sensitive)
                     .into_iter()
@@ -192,14 +196,14 @@ impl AppState {
     /// Applies several edits to the shown document as one undoable step.
     pub(super) fn record_all(&mut self, edits: Vec<Edit>) -> Result<(), ModelError> {
         let count = edits.len() as u64;
-        let doc = Rc::make_mut(&mut self.documents[self.current]);
+        let doc = Rc::make_mut(&mut self.work.documents[self.view.current]);
         let text = doc.document.text().clone();
         let mut working = doc.annotations.clone();
         let mut inverses = Vec::with_capacity(edits.len());
         let mut stamps = doc.stamps.clone();
         for edit in edits {
             let inverse = edit.apply(&mut working, &text)?;
-            stamp_edit(&mut stamps, &inverse, self.clock);
+            stamp_edit(&mut stamps, &inverse, self.session.clock);
             inverses.push(inverse);
         }
         doc.stamps = stamps;
@@ -208,13 +212,13 @@ impl AppState {
         if doc.status == Status::Todo {
             doc.status = Status::InProgress;
         }
-        self.next_span_id += count;
-        self.unsaved_changes += 1;
+        self.work.next_span_id += count;
+        self.session.unsaved_changes += 1;
         Ok(())
     }
 }
 
 /// Stamps the span an applied edit touched (named by its inverse).
 pub(super) fn stamp_edit(stamps: &mut Rc<std::collections::BTreeMap<SpanId, (u64, u64)>>, inverse: &Edit, now: u64) {
-    super::stamp(stamps, &super::inverse_target(inverse), now);
+    super::work::stamp(stamps, &super::work::inverse_target(inverse), now);
 }
