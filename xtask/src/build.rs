@@ -12,13 +12,13 @@ const BINDGEN_DIR: &str = "target/wasm-bindgen";
 
 pub fn build(root: &Path, tools: &WasmTools) -> Result {
     heading("compile to wasm");
-    cmd::run(cmd::cargo().args(["build", "--release", "--target", WASM_TARGET, "--lib", "-p", "sorot"]).current_dir(root))?;
+    cmd::run(cmd::cargo().args(["build", "--profile", "wasm-release", "--target", WASM_TARGET, "--lib", "-p", "sorot"]).current_dir(root))?;
     heading("wasm-bindgen");
     cmd::run(
         Command::new(&tools.wasm_bindgen)
             .args(["--target", "web", "--no-typescript", "--remove-name-section", "--remove-producers-section", "--out-dir", BINDGEN_DIR])
             .args(["--out-name", "sorot"])
-            .arg(format!("target/{WASM_TARGET}/release/sorot.wasm"))
+            .arg(format!("target/{WASM_TARGET}/wasm-release/sorot.wasm"))
             .current_dir(root),
     )?;
     let bindgen_dir = root.join(BINDGEN_DIR);
