@@ -17,50 +17,26 @@ use crate::{build, cmd, files, heading, serve, Result};
 /// Where the reference page is served, next to Sorot's `index.html`.
 const REFERENCE_PAGE: &str = "bench-reference.html";
 
-#[derive(Debug, PartialEq, Clone, Copy)]
+/// `cargo xtask bench` options.
+#[derive(Debug, PartialEq, Clone, Copy, clap::Args)]
 pub struct Options {
-    /// Runs per figure; `None` leaves the default to the script (5, or 2 with `--quick`).
+    /// Runs per figure (default 5, or 2 with --quick).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..), conflicts_with = "soak")]
     pub runs: Option<u32>,
     /// A smoke run: two runs of the smallest sizes only.
+    #[arg(long)]
     pub quick: bool,
-    /// The soak instead of the benchmark.
+    /// The storage and memory soak (5,000 span operations) instead of the benchmark.
+    #[arg(long)]
     pub soak: bool,
-    /// Build `dist/` first (`--no-build` measures the `dist/` already there).
-    pub build: bool,
-}
-
-/// Parses the options after `bench`.
-pub fn parse(rest: &[String]) -> Result<Options> {
-    let mut options = Options { runs: None, quick: false, soak: false, build: true };
-    let mut args = rest.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--quick" => options.quick = true,
-            "--soak" => options.soak = true,
-            "--no-build" => options.build = false,
-            "--runs" => options.runs = Some(parse_runs(args.next().map_or("", String::as_str))?),
-            other => match other.strip_prefix("--runs=") {
-                Some(value) => options.runs = Some(parse_runs(value)?),
-                None => return Err(format!("`bench` has no option `{other}`\n\n{}", crate::USAGE)),
-            },
-        }
-    }
-    if options.soak && options.runs.is_some() {
-        return Err("`--runs` is for the benchmark; the soak runs once".to_string());
-    }
-    Ok(options)
-}
-
-fn parse_runs(value: &str) -> Result<u32> {
-    match value.parse() {
-        Ok(runs) if runs >= 1 => Ok(runs),
-        _ => Err(format!("--runs needs a whole number of at least 1, got `{value}`")),
-    }
+    /// Measure the dist/ already there instead of building it first.
+    #[arg(long)]
+    pub no_build: bool,
 }
 
 pub fn run(root: &Path, options: Options) -> Result {
     let dist = root.join("dist");
-    if options.build {
+    if !options.no_build {
         let wasm_tools = tools::ensure_wasm_tools(root)?;
         build::build(root, &wasm_tools)?;
     } else if !dist.join("index.html").is_file() {
@@ -130,27 +106,6 @@ fn script_args(options: Options) -> Vec<String> {
 mod tests {
     use super::*;
 
-    fn parse_words(line: &str) -> Result<Options> {
-        let args: Vec<String> = line.split_whitespace().map(String::from).collect();
-        parse(&args)
-    }
-
-    #[test]
-    fn options_parse() {
-        let default = Options { runs: None, quick: false, soak: false, build: true };
-        assert_eq!(parse_words(""), Ok(default));
-        assert_eq!(parse_words("--runs 7 --no-build"), Ok(Options { runs: Some(7), build: false, ..default }));
-        assert_eq!(parse_words("--runs=3 --quick"), Ok(Options { runs: Some(3), quick: true, ..default }));
-        assert_eq!(parse_words("--soak --quick"), Ok(Options { soak: true, quick: true, ..default }));
-    }
-
-    #[test]
-    fn bad_options_are_errors() {
-        for line in ["--runs", "--runs 0", "--runs five", "--fast", "--soak --runs 3"] {
-            assert!(parse_words(line).is_err(), "{line}");
-        }
-    }
-
     #[test]
     fn copies_the_files_of_a_folder() {
         let base = std::env::temp_dir().join(format!("xtask-bench-{}", std::process::id()));
@@ -166,8 +121,8 @@ mod tests {
 
     #[test]
     fn the_script_gets_quick_and_runs() {
-        let options = Options { runs: Some(9), quick: true, soak: false, build: true };
+        let options = Options { runs: Some(9), quick: true, soak: false, no_build: false };
         assert_eq!(script_args(options), ["--quick", "--runs", "9"]);
-        assert!(script_args(Options { runs: None, quick: false, soak: true, build: false }).is_empty());
+        assert!(script_args(Options { runs: None, quick: false, soak: true, no_build: true }).is_empty());
     }
 }

@@ -1,17 +1,13 @@
-//! `cargo xtask serve` and the test gate's server: a tiny threaded static
-//! file server for `dist/` on 127.0.0.1 (GET and HEAD only, nothing cached).
+//! `cargo xtask serve` and the test gate's server: a static file server for
+//! `dist/` on 127.0.0.1 (GET and HEAD only, nothing cached), on tiny_http.
 
-use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::net::SocketAddr;
+use std::path::Path;
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+
+use tiny_http::{Header, Method, Request, Response, Server, StatusCode};
 
 use crate::Result;
-
-/// How much of a request is read before giving up on it.
-const MAX_REQUEST_BYTES: u64 = 64 * 1024;
 
 /// Serves `dist` on `port` until the process is killed.
 pub fn serve_forever(dist: &Path, port: u16) -> Result {
@@ -25,102 +21,61 @@ pub fn serve_forever(dist: &Path, port: u16) -> Result {
 
 /// Starts serving `dist` in a background thread; port 0 picks a free port.
 pub fn start(dist: &Path, port: u16) -> Result<(SocketAddr, JoinHandle<()>)> {
-    let listener = TcpListener::bind(("127.0.0.1", port))
+    let server = Server::http(("127.0.0.1", port))
         .map_err(|error| format!("cannot listen on 127.0.0.1:{port}: {error}; is something else using it? try --port"))?;
-    let address = listener.local_addr().map_err(|error| format!("cannot tell which port the server got: {error}"))?;
-    let dist = Arc::new(dist.to_path_buf());
-    let server = thread::spawn(move || accept_forever(&listener, &dist));
-    Ok((address, server))
-}
-
-fn accept_forever(listener: &TcpListener, dist: &Arc<PathBuf>) {
-    for connection in listener.incoming() {
-        match connection {
-            Ok(stream) => {
-                let dist = Arc::clone(dist);
-                thread::spawn(move || {
-                    if let Err(error) = answer(&stream, &dist) {
-                        eprintln!("serve: {error}");
-                    }
-                });
+    let address = server.server_addr().to_ip().ok_or("the server is not on an IP address")?;
+    let dist = dist.to_path_buf();
+    let thread = thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let response = respond(request.method(), request.url(), &dist);
+            if let Err(error) = answer(request, response) {
+                eprintln!("serve: {error}");
             }
-            Err(error) => eprintln!("serve: cannot accept a connection: {error}"),
         }
-    }
+    });
+    Ok((address, thread))
 }
 
-/// Reads one request from `stream` and writes the response.
-fn answer(stream: &TcpStream, dist: &Path) -> io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
-    let mut reader = BufReader::new(stream.take(MAX_REQUEST_BYTES));
-    let mut request_line = String::new();
-    reader.read_line(&mut request_line)?;
-    skip_headers(&mut reader)?;
-    let response = respond(&request_line, dist);
-    let mut writer = stream;
-    writer.write_all(&response.head())?;
-    if !response.head_only {
-        writer.write_all(&response.body)?;
-    }
-    writer.flush()
-}
-
-/// Reads up to the blank line that ends the headers; none of them matter here.
-fn skip_headers(reader: &mut impl BufRead) -> io::Result<()> {
-    let mut line = String::new();
-    loop {
-        line.clear();
-        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
-            return Ok(());
-        }
-    }
-}
-
-struct Response {
-    status: &'static str,
+/// What a request gets: a status, a content type and a body.
+struct Reply {
+    status: u16,
     content_type: &'static str,
     body: Vec<u8>,
-    head_only: bool,
 }
 
-impl Response {
-    fn text(status: &'static str, message: &str) -> Response {
-        Response { status, content_type: "text/plain; charset=utf-8", body: format!("{message}\n").into_bytes(), head_only: false }
-    }
-
-    fn head(&self) -> Vec<u8> {
-        let allow = if self.status.starts_with("405") { "Allow: GET, HEAD\r\n" } else { "" };
-        format!(
-            "HTTP/1.1 {}\r\nContent-Type: {}\r\nContent-Length: {}\r\n{allow}\
-             Cache-Control: no-store\r\nConnection: close\r\n\r\n",
-            self.status,
-            self.content_type,
-            self.body.len()
-        )
-        .into_bytes()
+impl Reply {
+    fn text(status: u16, message: &str) -> Reply {
+        Reply { status, content_type: "text/plain; charset=utf-8", body: format!("{message}\n").into_bytes() }
     }
 }
 
-/// The response to a request line such as `GET /sorot.js HTTP/1.1`.
-fn respond(request_line: &str, dist: &Path) -> Response {
-    let mut words = request_line.split_whitespace();
-    let (Some(method), Some(target)) = (words.next(), words.next()) else {
-        return Response::text("400 Bad Request", "bad request line");
-    };
-    if method != "GET" && method != "HEAD" {
-        return Response::text("405 Method Not Allowed", "only GET and HEAD are served");
+fn answer(request: Request, reply: Reply) -> std::io::Result<()> {
+    let header = |name: &str, value: &str| Header::from_bytes(name.as_bytes(), value.as_bytes()).ok();
+    // For HEAD, tiny_http sends the headers (Content-Length included) and leaves the body out.
+    let mut response = Response::from_data(reply.body).with_status_code(StatusCode(reply.status));
+    let allow = (reply.status == 405).then(|| header("Allow", "GET, HEAD")).flatten();
+    for header in [header("Content-Type", reply.content_type), header("Cache-Control", "no-store"), allow].into_iter().flatten() {
+        response.add_header(header);
     }
-    let path = target.split(['?', '#']).next().unwrap_or_default();
+    request.respond(response)
+}
+
+/// The reply to `method` on `url`, such as `GET /sorot.js?v=1`.
+fn respond(method: &Method, url: &str, dist: &Path) -> Reply {
+    if *method != Method::Get && *method != Method::Head {
+        return Reply::text(405, "only GET and HEAD are served");
+    }
+    let path = url.split(['?', '#']).next().unwrap_or_default();
     if !path.starts_with('/') || path.contains("..") {
-        return Response::text("400 Bad Request", "bad path");
+        return Reply::text(400, "bad path");
     }
     let mut file = dist.join(path.trim_start_matches('/'));
     if file.is_dir() {
         file = file.join("index.html");
     }
     match std::fs::read(&file) {
-        Ok(body) => Response { status: "200 OK", content_type: content_type(&file), body, head_only: method == "HEAD" },
-        Err(_) => Response::text("404 Not Found", "not found"),
+        Ok(body) => Reply { status: 200, content_type: content_type(&file), body },
+        Err(_) => Reply::text(404, "not found"),
     }
 }
 
@@ -140,6 +95,9 @@ fn content_type(file: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
+    use std::path::PathBuf;
     use std::{env, fs, process};
 
     fn fake_dist() -> PathBuf {
@@ -164,23 +122,23 @@ mod tests {
         let dist = fake_dist();
         let (address, _server) = start(&dist, 0).unwrap();
 
-        let index = fetch(address, "GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+        let get = |what: &str| fetch(address, &format!("{what} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        let index = get("GET /");
         assert!(index.starts_with("HTTP/1.1 200 OK\r\n"), "{index}");
-        assert!(index.contains("Content-Type: text/html; charset=utf-8\r\n"));
+        assert!(index.contains("Content-Type: text/html; charset=utf-8\r\n"), "{index}");
         assert!(index.contains("Cache-Control: no-store\r\n"));
-        assert!(index.ends_with("\r\n\r\n<p>hi</p>"));
+        assert!(index.ends_with("\r\n\r\n<p>hi</p>"), "{index}");
 
-        let wasm = fetch(address, "HEAD /sorot_bg.wasm?v=1 HTTP/1.1\r\n\r\n");
+        let wasm = get("HEAD /sorot_bg.wasm?v=1");
         assert!(wasm.contains("Content-Type: application/wasm\r\n"), "{wasm}");
-        assert!(wasm.contains("Content-Length: 4\r\n"));
+        assert!(wasm.contains("Content-Length: 4\r\n"), "{wasm}");
         assert!(wasm.ends_with("\r\n\r\n"));
 
-        assert!(fetch(address, "GET /sub/ HTTP/1.1\r\n\r\n").ends_with("sub"));
-        assert!(fetch(address, "GET /nope.js HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 404"));
-        assert!(fetch(address, "GET /../etc/passwd HTTP/1.1\r\n\r\n").starts_with("HTTP/1.1 400"));
-        let post = fetch(address, "POST / HTTP/1.1\r\n\r\n");
-        assert!(post.starts_with("HTTP/1.1 405") && post.contains("Allow: GET, HEAD"));
-        assert!(fetch(address, "\r\n\r\n").starts_with("HTTP/1.1 400"));
+        assert!(get("GET /sub/").ends_with("sub"));
+        assert!(get("GET /nope.js").starts_with("HTTP/1.1 404"));
+        assert!(get("GET /../etc/passwd").starts_with("HTTP/1.1 400"));
+        let post = get("POST /");
+        assert!(post.starts_with("HTTP/1.1 405") && post.contains("Allow: GET, HEAD"), "{post}");
         fs::remove_dir_all(dist).unwrap();
     }
 
