@@ -46,7 +46,7 @@ fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
 
 #[test]
 fn seed_article_nested_spans_export_with_code_point_offsets() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     tag(&mut state, "ASEAN menangkal isu ini (TPPO) secara kolektif", "POLICY_CALL").unwrap();
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
     let (start, _) = find(state.current().document.text(), "ASEAN menangkal");
@@ -72,7 +72,7 @@ fn seed_article_nested_spans_export_with_code_point_offsets() {
 
 #[test]
 fn exact_repeat_is_refused_with_a_message_and_state_unchanged() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
     let before = state.clone();
     let err = tag(&mut state, " Kao Kim Hourn,", "ACTOR").unwrap_err();
@@ -83,7 +83,8 @@ fn exact_repeat_is_refused_with_a_message_and_state_unchanged() {
 
 #[test]
 fn label_key_relabels_the_selected_span_and_delete_removes_it() {
-    let mut state = AppState::with_document(Document::new("d", "👨🏻‍🚒 Petugas di Myawaddy\r\nlalu 💩 Yangon"));
+    let mut state =
+        AppState::with_document(Document::new("d", "👨🏻‍🚒 Petugas di Myawaddy\r\nlalu 💩 Yangon")).with_readers(sorot::suggest::readers());
     tag(&mut state, "Myawaddy", "ACTOR").unwrap();
     let id = state.selected().unwrap();
     state.apply(WorkAction::ApplyLabel { label: label("LOCATION"), selection: None }).unwrap();
@@ -99,7 +100,7 @@ fn label_key_relabels_the_selected_span_and_delete_removes_it() {
 
 #[test]
 fn undo_and_redo_walk_the_history() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     let start = state.clone();
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
     tag(&mut state, "Nusa Dua Bali", "LOCATION").unwrap();
@@ -118,7 +119,7 @@ fn undo_and_redo_walk_the_history() {
 
 #[test]
 fn bad_actions_are_refused_unchanged() {
-    let mut state = AppState::with_document(Document::new("d", "ASEAN, Myanmar"));
+    let mut state = AppState::with_document(Document::new("d", "ASEAN, Myanmar")).with_readers(sorot::suggest::readers());
     let before = state.clone();
     let refusals: [Action; 6] = [
         WorkAction::Tag { start: 5, end: 7, label: label("ACTOR") }.into(),
@@ -136,7 +137,7 @@ fn bad_actions_are_refused_unchanged() {
 
 #[test]
 fn opened_texts_become_documents_with_unique_ids() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     state.apply(WorkAction::OpenText { name: "berita.txt".into(), text: "Judul\r\nIsi 💩 Bangkok".into() }).unwrap();
     state.apply(WorkAction::OpenText { name: "berita.txt".into(), text: "Lagi".into() }).unwrap();
     let ids: Vec<_> = state.documents().iter().map(|d| d.document.id().to_owned()).collect();
@@ -150,7 +151,7 @@ fn opened_texts_become_documents_with_unique_ids() {
 
 #[test]
 fn dispatch_turns_refusals_into_a_notice_and_keeps_the_work() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     let (start, end) = find(state.current().document.text(), "Kao Kim Hourn");
     assert!(state.dispatch(WorkAction::LabelKey { key: '1', selection: Some((start, end)) }));
     assert_eq!(state.announcement(), Some("ACTOR: Kao Kim Hourn added"));
@@ -174,7 +175,8 @@ fn press(state: &mut AppState, unit: sorot::model::CaretUnit, forward: bool, ext
 #[test]
 fn keyboard_only_annotation_moves_by_words_and_graphemes() {
     use sorot::model::CaretUnit::{Grapheme, Word};
-    let mut state = AppState::with_document(Document::new("d", "Judul\n👨‍👩‍👧 Kao Kim Hourn di 🇮🇩 Bali"));
+    let mut state =
+        AppState::with_document(Document::new("d", "Judul\n👨‍👩‍👧 Kao Kim Hourn di 🇮🇩 Bali")).with_readers(sorot::suggest::readers());
     // From the start of the text: past "Judul", then past "Kao".
     press(&mut state, Word, true, false);
     press(&mut state, Word, true, false);
@@ -202,7 +204,7 @@ fn keyboard_only_annotation_moves_by_words_and_graphemes() {
 
 #[test]
 fn an_alt_selection_is_tagged_with_character_precision() {
-    let mut state = AppState::with_document(Document::new("d", "Kasus TPPOSekretaris Jenderal"));
+    let mut state = AppState::with_document(Document::new("d", "Kasus TPPOSekretaris Jenderal")).with_readers(sorot::suggest::readers());
     let (start, end) = find(state.current().document.text(), "TPPO");
     state.apply(ViewAction::SetCaret(sorot::model::Caret { anchor: start, head: end, exact: true })).unwrap();
     state.apply(WorkAction::LabelKey { key: '1', selection: Some((start, end)) }).unwrap();
@@ -213,7 +215,7 @@ fn an_alt_selection_is_tagged_with_character_precision() {
 
 #[test]
 fn an_offer_waits_for_the_user_and_cancel_changes_nothing() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     let open: Action = WorkAction::OpenText { name: "x (with replacements).txt".into(), text: "Caf\u{fffd}".into() }.into();
     let offer = SessionAction::Offer { message: "x.txt: not UTF-8".into(), accept: "Open".into(), action: Box::new(open) };
     let before = state.documents().to_vec();
@@ -231,7 +233,7 @@ fn an_offer_waits_for_the_user_and_cancel_changes_nothing() {
 
 #[test]
 fn a_read_only_state_refuses_work_but_still_shows_and_restores() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
     let saved = state.clone();
     state.apply(SessionAction::EnterReadOnly("another tab edits".into())).unwrap();
@@ -257,7 +259,7 @@ fn imported(id: &str, text: &str, spans: &[(usize, usize, &str)]) -> sorot::mode
 #[test]
 fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
     use sorot::model::Status;
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     let documents = vec![
         imported("a", "Korban di Myawaddy 💩", &[(10, 18, "LOCATION"), (10, 18, "LOCATION"), (15, 99, "ACTOR")]),
         imported("seed-article", "Kedua", &[]),
@@ -305,7 +307,7 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
 
 #[test]
 fn unknown_labels_are_offered_to_the_schema() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     state.dispatch(WorkAction::ImportDocuments {
         source: "c.json".into(),
         documents: vec![imported("c", "Di Bali", &[(3, 7, "PLACE")])],
@@ -325,8 +327,8 @@ fn unknown_labels_are_offered_to_the_schema() {
 
 #[test]
 fn suggestions_are_accepted_as_undoable_spans_and_rejections_stick() {
-    let mut state = AppState::with_document(seed_document());
-    state.dispatch(WorkAction::Suggest);
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
+    state.dispatch(WorkAction::OfferSuggestions(sorot::suggest::for_state(&state)));
     let suggestions = state.current().suggestions.clone();
     let victim = suggestions.iter().position(|s| s.label.name() == "VICTIM_COUNT").expect("a victim count is suggested");
     let victim_text = state.current().document.slice(suggestions[victim].start, suggestions[victim].end).unwrap().to_owned();
@@ -338,7 +340,7 @@ fn suggestions_are_accepted_as_undoable_spans_and_rejections_stick() {
     // Reject one: running the engine again does not bring it back.
     let rejected = state.current().suggestions[0].clone();
     assert!(state.dispatch(WorkAction::RejectSuggestion(0)));
-    state.dispatch(WorkAction::Suggest);
+    state.dispatch(WorkAction::OfferSuggestions(sorot::suggest::for_state(&state)));
     assert!(!state.current().suggestions.contains(&rejected));
     assert!(!state.current().suggestions.iter().any(|s| (s.start, s.end) == (span.start(), span.end())), "tagged spans are not suggested");
     // Accept all of one label, then undo it as one step.
@@ -353,7 +355,7 @@ fn suggestions_are_accepted_as_undoable_spans_and_rejections_stick() {
 
 #[test]
 fn tag_all_occurrences_counts_first_and_undoes_as_one_step() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
     state.dispatch(SessionAction::TagAll { all_documents: false, case_sensitive: true });
     let message = state.notice().unwrap().message().to_owned();
@@ -367,8 +369,35 @@ fn tag_all_occurrences_counts_first_and_undoes_as_one_step() {
 }
 
 #[test]
+fn a_count_is_a_property_of_the_label_not_its_name() {
+    use sorot::model::label::ValueKind;
+    use sorot::model::SchemaEdit;
+    let mut state =
+        AppState::with_document(Document::new("d", "Sebanyak 20 WNI dan 16 orang tiba di Bali")).with_readers(sorot::suggest::readers());
+    let value_of = |state: &AppState| {
+        state.selected().and_then(|id| state.current().annotations.get(id)).and_then(|s| s.value().map(|v| v.to_string()))
+    };
+    // Renamed, the counting label still reads counts.
+    state.apply(WorkAction::EditSchema(SchemaEdit::Rename { label: label("VICTIM_COUNT"), to: "KORBAN".into() })).unwrap();
+    tag(&mut state, "20 WNI", "KORBAN").unwrap();
+    assert_eq!(value_of(&state), Some("20".into()));
+    // A new label reads counts once its value kind says so, not before.
+    state.apply(WorkAction::EditSchema(SchemaEdit::Add { name: "JUMLAH".into() })).unwrap();
+    tag(&mut state, "16 orang", "JUMLAH").unwrap();
+    assert_eq!(value_of(&state), None);
+    state.apply(WorkAction::Undo).unwrap();
+    state.apply(WorkAction::EditSchema(SchemaEdit::SetValueKind { label: label("JUMLAH"), kind: ValueKind::Count })).unwrap();
+    tag(&mut state, "16 orang", "JUMLAH").unwrap();
+    assert_eq!(value_of(&state), Some("16".into()));
+    // Without the rules' readers the model reads no count at all: it holds no language itself.
+    let mut bare = AppState::with_document(Document::new("d", "20 WNI"));
+    tag(&mut bare, "20 WNI", "VICTIM_COUNT").unwrap();
+    assert_eq!(value_of(&bare), None);
+}
+
+#[test]
 fn victim_counts_get_a_value_that_can_be_edited() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     tag(&mut state, "20 warga negara Indonesia (WNI)", "VICTIM_COUNT").unwrap();
     let id = state.selected().unwrap();
     assert_eq!(state.current().annotations.get(id).unwrap().value().map(|v| v.to_string()), Some("20".into()));
@@ -384,7 +413,7 @@ fn victim_counts_get_a_value_that_can_be_edited() {
 #[test]
 fn schema_edits_are_guarded_relabel_every_document_and_undo() {
     use sorot::model::SchemaEdit;
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
     state.apply(WorkAction::OpenText { name: "b.txt".into(), text: "Judul\nMenlu Retno di Bali".into() }).unwrap();
     tag(&mut state, "Retno", "ACTOR").unwrap();
@@ -427,13 +456,13 @@ fn schema_edits_are_guarded_relabel_every_document_and_undo() {
 
 #[test]
 fn patterns_and_accepted_phrases_feed_later_suggestions() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     let bad = state
         .apply(WorkAction::LoadPatterns { name: "p.jsonl".into(), jsonl: "{\"label\": \"ACTOR\", \"pattern\": [{\"NOPE\": 1}]}".into() });
     assert!(bad.unwrap_err().to_string().starts_with("p.jsonl: patterns line 1"));
     let patterns = "{\"label\": \"ACTOR\", \"pattern\": \"Deti Mega Purnamasari\"}\n";
     state.apply(WorkAction::LoadPatterns { name: "p.jsonl".into(), jsonl: patterns.into() }).unwrap();
-    state.dispatch(WorkAction::Suggest);
+    state.dispatch(WorkAction::OfferSuggestions(sorot::suggest::for_state(&state)));
     let found =
         state.current().suggestions.iter().position(|s| state.current().document.slice(s.start, s.end) == Some("Deti Mega Purnamasari"));
     assert!(found.is_some(), "the pattern is suggested");
@@ -442,7 +471,7 @@ fn patterns_and_accepted_phrases_feed_later_suggestions() {
     // The accepted phrase is suggested in the next document too, with no patterns file.
     state.apply(WorkAction::LoadPatterns { name: "empty.jsonl".into(), jsonl: String::new() }).unwrap();
     state.apply(WorkAction::OpenText { name: "b.txt".into(), text: "Judul\nPenulis: Deti Mega Purnamasari.".into() }).unwrap();
-    state.dispatch(WorkAction::Suggest);
+    state.dispatch(WorkAction::OfferSuggestions(sorot::suggest::for_state(&state)));
     assert!(state
         .current()
         .suggestions
@@ -452,7 +481,7 @@ fn patterns_and_accepted_phrases_feed_later_suggestions() {
 
 #[test]
 fn spans_carry_when_they_were_created_and_changed() {
-    let mut state = AppState::with_document(seed_document());
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
     state.set_clock(1_795_859_109_000);
     tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
     let id = state.selected().unwrap();

@@ -40,7 +40,7 @@ fn span_action() -> impl Strategy<Value = Action> {
         2 => Just(Action::from(WorkAction::Redo)),
         1 => (span_id(), prop::sample::select(vec![Some("20"), Some("{bad"), Some("dua puluh"), Some("banyak sekali"), None]))
             .prop_map(|(id, value)| Action::from(WorkAction::SetValue { id, value: value.map(str::to_owned) })),
-        1 => Just(Action::from(WorkAction::Suggest)),
+        1 => Just(Action::from(WorkAction::OfferSuggestions(Vec::new()))),
         2 => (0usize..6).prop_map(|x| Action::from(WorkAction::AcceptSuggestion(x))),
         1 => (0usize..6).prop_map(|x| Action::from(WorkAction::RejectSuggestion(x))),
         1 => label().prop_map(|x| Action::from(WorkAction::AcceptAllSuggestions(x))),
@@ -85,7 +85,7 @@ fn any_action() -> impl Strategy<Value = Action> {
 }
 
 fn start() -> AppState {
-    let mut state = AppState::with_document(Document::new("berita", TEXTS[0]));
+    let mut state = AppState::with_document(Document::new("berita", TEXTS[0])).with_readers(sorot::suggest::readers());
     state.apply(WorkAction::OpenText { name: "kedua.txt".into(), text: TEXTS[1].into() }).unwrap();
     state.apply(ViewAction::SwitchDocument(0)).unwrap();
     state.apply(WorkAction::Tag { start: 0, end: 13, label: Label::new("ACTOR") }).unwrap();
@@ -155,7 +155,7 @@ proptest! {
 fn the_known_counterexamples_commit_whole_or_not_at_all() {
     // Accepting a suggestion that is not there keeps the selected one.
     let mut state = start();
-    state.apply(WorkAction::Suggest).unwrap();
+    state.apply(WorkAction::OfferSuggestions(sorot::suggest::for_state(&state))).unwrap();
     state.apply(ViewAction::SelectSuggestion(Some(0))).unwrap();
     let before = state.clone();
     assert!(state.apply(WorkAction::AcceptSuggestion(99)).is_err());

@@ -12,6 +12,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::json_fields::Record;
+use crate::model::label::ValueKind;
 use crate::model::label::PALETTE;
 use crate::model::{Example, Label, LabelDef, Schema, Stroke};
 
@@ -27,6 +28,9 @@ struct LabelRecord {
     color: Option<String>,
     description: String,
     examples: Vec<ExampleRecord>,
+    /// `"count"`; left out for labels whose spans hold no value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -46,6 +50,7 @@ pub fn to_value(schema: &Schema) -> Value {
             color: Some(def.color.clone()),
             description: def.description.clone(),
             examples: def.examples.iter().map(|e| ExampleRecord { text: e.text.clone(), positive: e.positive }).collect(),
+            value: (def.value != ValueKind::None).then(|| def.value.key().to_owned()),
         })
         .collect();
     serde_json::to_value(SchemaRecord { labels }).unwrap_or(Value::Null)
@@ -73,7 +78,7 @@ pub fn from_value(value: &Value) -> Result<Schema, String> {
             let key = match single_char(label.key.as_deref()) {
                 Some(key) => key,
                 None => {
-                    let free = ('1'..='9').chain('b'..='z').find(|k| !taken.contains(k)).unwrap_or(' ');
+                    let free = ('1'..='9').chain('a'..='z').find(|k| Schema::is_label_key(*k) && !taken.contains(k)).unwrap_or(' ');
                     taken.push(free);
                     free
                 }
@@ -85,6 +90,11 @@ pub fn from_value(value: &Value) -> Result<Schema, String> {
                 stroke: Stroke::for_index(index),
                 description: label.description,
                 examples: label.examples.into_iter().map(|e| Example { text: e.text, positive: e.positive }).collect(),
+                value: match label.value.as_deref() {
+                    None => ValueKind::None,
+                    Some(key) => ValueKind::parse(key)
+                        .ok_or_else(|| format!("label {name} has the value kind {key:?}; use \"count\" or \"none\""))?,
+                },
             })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -123,6 +133,7 @@ fn label_record(number: usize, label: &Value) -> Result<LabelRecord, String> {
         color: record.optional_text("color")?,
         description: record.optional_text("description")?.unwrap_or_default(),
         examples,
+        value: record.optional_text("value")?,
     })
 }
 
@@ -154,6 +165,12 @@ mod tests {
         let partial: Value = serde_json::from_str(r#"{"labels": [{"name": "ORG", "key": "1"}, {"name": "PLACE"}]}"#).unwrap();
         let read = from_value(&partial).unwrap();
         assert_eq!(read.label_for_key('2').map(Label::name), Some("PLACE"));
+        // The counting label says so in the file; others say nothing.
+        let written = to_value(&schema);
+        assert_eq!(written["labels"][1]["value"], "count");
+        assert!(written["labels"][0].get("value").is_none());
+        let counted: Value = serde_json::from_str(r#"{"labels": [{"name": "KORBAN", "value": "count"}]}"#).unwrap();
+        assert_eq!(from_value(&counted).unwrap().get("KORBAN").map(|d| d.value), Some(ValueKind::Count));
     }
 
     #[test]
@@ -167,6 +184,7 @@ mod tests {
             (r#"{"labels": ["A"]}"#, "label 1 of the schema is not an object"),
             (r#"{"labels": [{"name": "A"}, {"name": 7}]}"#, "the \"name\" of label 2"),
             (r#"{"labels": [{"name": "A", "examples": [{"text": "x"}]}]}"#, "an example of label 1"),
+            (r#"{"labels": [{"name": "A", "value": "money"}]}"#, "value kind \"money\""),
         ] {
             let err = from_value(&serde_json::from_str(json).unwrap()).unwrap_err();
             assert!(err.contains(why), "{json}: {err}");

@@ -136,6 +136,8 @@ pub enum Intent {
     Deselect,
     /// Move focus into the selected span's details.
     OpenDetails,
+    /// Run the rules on the shown document and offer what they find.
+    Suggest,
     /// Apply the label on `key` to the browser's selection, if any (else
     /// to the keyboard's, or relabel the selected span).
     Label(char),
@@ -172,7 +174,7 @@ pub fn intent(press: &KeyPress<'_>, state: &AppState) -> Option<Intent> {
             None => Some(Intent::OpenDetails),
         },
         Command::RejectSuggestion => state.selected_suggestion().map(|index| Intent::Apply(WorkAction::RejectSuggestion(index).into())),
-        Command::Suggest => apply(WorkAction::Suggest),
+        Command::Suggest => Some(Intent::Suggest),
         Command::TagAll { all_documents } => apply(SessionAction::TagAll { all_documents, case_sensitive: true }),
         Command::Remove => apply(WorkAction::UntagSelected),
         Command::Label(key) => Some(Intent::Label(key)),

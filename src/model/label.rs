@@ -74,6 +74,34 @@ pub struct LabelDef {
     /// The guideline: what the label covers, where a span begins and ends.
     pub description: String,
     pub examples: Vec<Example>,
+    /// What its spans hold besides their text.
+    pub value: ValueKind,
+}
+
+/// What a label's spans hold besides their text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ValueKind {
+    /// Nothing, unless the annotator types a value.
+    #[default]
+    None,
+    /// A number of things, read from the span's text when it is tagged:
+    /// "20 WNI" -> `20`, "puluhan orang" -> `{"min":10,"max":99}`.
+    Count,
+}
+
+impl ValueKind {
+    /// The name in schema files: `"none"` or `"count"`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ValueKind::None => "none",
+            ValueKind::Count => "count",
+        }
+    }
+
+    /// Reads a [`ValueKind::key`].
+    pub fn parse(key: &str) -> Option<Self> {
+        [ValueKind::None, ValueKind::Count].into_iter().find(|kind| kind.key() == key)
+    }
 }
 
 /// The labels a project annotates with, in hotkey order.
@@ -87,6 +115,7 @@ impl Default for Schema {
     /// guidelines.
     fn default() -> Self {
         let def = |index: usize, name: &str, color: &str, description: &str, examples: &[(&str, bool)]| LabelDef {
+            value: if name == "VICTIM_COUNT" { ValueKind::Count } else { ValueKind::None },
             label: Label::new(name),
             key: char::from(b'1' + index as u8),
             color: color.to_owned(),
@@ -202,6 +231,7 @@ impl Schema {
             stroke: Stroke::for_index(index),
             description: String::new(),
             examples: Vec::new(),
+            value: ValueKind::None,
         });
         Ok(())
     }

@@ -28,7 +28,7 @@ pub use label::{Example, Label, LabelDef, Schema, Stroke};
 pub use refine::Precision;
 pub use span::{Span, SpanId};
 pub use state::{
-    victim_value, Action, AppState, DocumentState, ImportedDocument, ImportedSpan, Notice, Outcome, Progress, SchemaEdit, Session,
+    Action, AppState, DocumentState, ImportedDocument, ImportedSpan, Notice, Outcome, Progress, Readers, SchemaEdit, Session,
     SessionAction, Suggested, Theme, View, ViewAction, Work, WorkAction,
 };
 

@@ -19,8 +19,8 @@ mod work;
 use std::rc::Rc;
 
 pub use schema::{SchemaEdit, SchemaRevision};
-pub use session::{Notice, Progress, Session};
-pub use suggestions::{victim_value, Suggested};
+pub use session::{Notice, Progress, Readers, Session};
+pub use suggestions::Suggested;
 pub use view::{Theme, View};
 pub use work::{DocumentState, ImportedDocument, ImportedSpan, Work};
 
@@ -108,8 +108,10 @@ pub enum WorkAction {
         name: String,
         jsonl: String,
     },
-    /// Run the offline suggestion engine on the shown document.
-    Suggest,
+    /// Show these suggestions on the shown document: the shell's rules
+    /// found them (`suggest::for_state`); the model keeps those neither
+    /// tagged already with their label nor rejected before.
+    OfferSuggestions(Vec<Suggested>),
     /// Accept the shown document's suggestion at this index as a span.
     AcceptSuggestion(usize),
     /// Accept every open suggestion with this label, as one step.
@@ -245,6 +247,18 @@ impl AppState {
     /// A state holding one document, shown.
     pub fn with_document(document: Document) -> Self {
         AppState { work: Work::with_document(document), view: View::default(), session: Session::default() }
+    }
+
+    /// The same state, reading counts, occurrences and patterns with
+    /// `readers` (the shell gives the rules' `suggest::readers()`).
+    pub fn with_readers(mut self, readers: Readers) -> Self {
+        self.session.readers = readers;
+        self
+    }
+
+    /// The annotators' patterns file in use (Prodigy's JSONL), if any.
+    pub fn patterns(&self) -> &str {
+        &self.work.patterns
     }
 
     /// Rebuilds a state from stored parts, checking that they hold together:

@@ -9,6 +9,8 @@
 //! - [`policy`]: POLICY_CALL, the clause after a call verb or around a modal.
 //! - [`patterns`]: the annotators' own patterns, Prodigy's JSONL shape.
 //! - [`occurrences`]: whole-word occurrences of a phrase ("tag all").
+//! - `readers`: what the rules lend the model, and the suggestions for the
+//!   shown document, handed to it in an action.
 //!
 //! Every offset is a char (code point) offset, half-open, as in the model.
 //! The text is tokenised once (`tokens`), and each token carries its char
@@ -28,6 +30,7 @@ mod occurrences;
 pub mod patterns;
 mod phrases;
 pub mod policy;
+mod readers;
 mod tokens;
 pub mod victims;
 
@@ -40,6 +43,7 @@ pub use gazetteer::Place;
 pub use numerals::VictimValue;
 pub use occurrences::occurrences;
 pub use patterns::{PatternError, PatternErrorKind, PatternSet};
+pub use readers::{count_value, for_state, readers};
 
 use tokens::{tokenize, Token};
 

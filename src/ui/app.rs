@@ -15,6 +15,7 @@ use crate::limits::{MAX_PAGE_FILE_BYTES, STEP_MS};
 use crate::model::offsets::OffsetUnit;
 use crate::model::{seed_document, Action, AppState, DocumentState, Label, Notice, Progress, SpanId};
 use crate::rehearsal::rehearse_edits;
+use crate::suggest;
 use std::rc::Rc;
 use web_sys::{Element, HtmlElement};
 
@@ -42,7 +43,7 @@ const EXPORT_FILE_NAME: &str = "sorot-annotations.json";
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let store = use_reducer(|| Store(AppState::with_document(seed_document())));
+    let store = use_reducer(|| Store(AppState::with_document(seed_document()).with_readers(suggest::readers())));
     let article_ref = use_node_ref();
     let storage = use_session_storage(&store);
 
@@ -450,7 +451,7 @@ pub fn app() -> Html {
                         doc={panel.doc.clone()}
                         schema={state.schema().clone()}
                         selected={state.selected_suggestion()}
-                        onsuggest={dispatch(|| WorkAction::Suggest.into())}
+                        onsuggest={{ let store = store.clone(); Callback::from(move |_| store.dispatch(WorkAction::OfferSuggestions(suggest::for_state(&store.0)).into())) }}
                         onaccept={{ let store = store.clone(); Callback::from(move |i| store.dispatch(WorkAction::AcceptSuggestion(i).into())) }}
                         onreject={{ let store = store.clone(); Callback::from(move |i| store.dispatch(WorkAction::RejectSuggestion(i).into())) }}
                         onaccept_all={{ let store = store.clone(); Callback::from(move |l| store.dispatch(WorkAction::AcceptAllSuggestions(l).into())) }}

@@ -11,6 +11,7 @@ use crate::model::keymap::{self, Intent, KeyPress};
 use crate::model::{Action, AppState};
 
 use super::selection;
+use crate::suggest;
 
 /// What a key press asks of the app: a model action, or a shell-only step.
 pub enum KeyIntent {
@@ -37,6 +38,7 @@ pub fn intent_for(event: &KeyboardEvent, article: &Element, state: &AppState) ->
     match keymap::intent(&press, state)? {
         Intent::Apply(action) => Some(KeyIntent::Apply(action)),
         Intent::OpenDetails => Some(KeyIntent::OpenDetails),
+        Intent::Suggest => Some(KeyIntent::Apply(WorkAction::OfferSuggestions(suggest::for_state(state)).into())),
         Intent::Deselect => {
             selection::clear();
             Some(KeyIntent::Apply(ViewAction::Select(None).into()))

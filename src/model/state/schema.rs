@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use crate::model::edit::Edit;
 use crate::model::history::{replay, Revision};
-use crate::model::label::parse_hex;
+use crate::model::label::{parse_hex, ValueKind};
 use crate::model::{Label, ModelError, Schema};
 
 use super::{AppState, Outcome};
@@ -33,6 +33,11 @@ pub enum SchemaEdit {
     Describe {
         label: Label,
         description: String,
+    },
+    /// Say what the label's spans hold besides their text (a count).
+    SetValueKind {
+        label: Label,
+        kind: ValueKind,
     },
     /// Move one place up (towards key 1) or down.
     Move {
@@ -100,6 +105,14 @@ impl AppState {
                 }
                 schema.labels_mut()[index].key = *key;
                 format!("{label} now on key {key}")
+            }
+            SchemaEdit::SetValueKind { label, kind } => {
+                let index = known(&schema, label)?;
+                schema.labels_mut()[index].value = *kind;
+                match kind {
+                    ValueKind::Count => format!("{label} spans now read a count"),
+                    ValueKind::None => format!("{label} spans hold no value"),
+                }
             }
             SchemaEdit::Describe { label, description } => {
                 let index = known(&schema, label)?;

@@ -44,6 +44,47 @@ impl Notice {
     }
 }
 
+/// The language-specific reading the model leaves to the shell's rules
+/// (`suggest::readers()`): the model calls these and holds no rules itself.
+/// Without them it reads no count and finds no occurrence.
+#[derive(Clone, Copy)]
+pub struct Readers {
+    /// The count a span's text states, as JSON text: "20 WNI" -> "20".
+    pub count: fn(&str) -> Option<Rc<str>>,
+    /// A number typed in words or digits, as JSON text: "dua puluh" -> "20".
+    pub number: fn(&str) -> Option<Rc<str>>,
+    /// The code point ranges where `needle` occurs as whole words in `text`.
+    pub occurrences: fn(text: &str, needle: &str, case_sensitive: bool) -> Vec<(usize, usize)>,
+    /// How many patterns a patterns file holds, or what is wrong with it.
+    pub check_patterns: fn(&str) -> Result<usize, String>,
+}
+
+impl Default for Readers {
+    fn default() -> Self {
+        Readers {
+            count: |_| None,
+            number: |_| None,
+            occurrences: |_, _, _| Vec::new(),
+            check_patterns: |_| Err("no pattern reader is loaded".to_owned()),
+        }
+    }
+}
+
+/// Readers are a capability, not state: two states never differ by them.
+impl PartialEq for Readers {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Readers {}
+
+impl std::fmt::Debug for Readers {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Readers")
+    }
+}
+
 /// This sitting's messages and status.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Session {
@@ -57,6 +98,8 @@ pub struct Session {
     pub(super) annotator: Option<String>,
     /// The time (ms since 1970) new and changed spans are stamped with.
     pub(super) clock: u64,
+    /// What the shell's rules read for the model.
+    pub(super) readers: Readers,
 }
 
 impl AppState {
@@ -76,8 +119,9 @@ impl AppState {
                 // A read-only tab still shows the restored work, and stays read-only.
                 let (read_only, notice, theme, annotator) =
                     (self.session.read_only.take(), self.session.notice.take(), self.view.theme, self.session.annotator.take());
-                let doccano_unit = self.view.doccano_unit;
+                let (doccano_unit, readers) = (self.view.doccano_unit, self.session.readers);
                 *self = *restored;
+                self.session.readers = readers;
                 self.session.read_only = read_only;
                 self.session.notice = notice;
                 self.view.theme = theme;

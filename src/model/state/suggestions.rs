@@ -1,14 +1,16 @@
 //! Suggestions, tag-all-occurrences and span values, as parts of the one
-//! reducer: the offline engine in [`crate::suggest`] proposes spans; the
-//! annotator accepts (they become ordinary, undoable spans) or rejects
-//! (they do not come back for that document).
+//! reducer: the shell's rules propose spans and hand them over in an
+//! action; the annotator accepts (they become ordinary, undoable spans) or
+//! rejects (they do not come back for that document). Counts and
+//! occurrences are read through the session's [`super::Readers`]; the
+//! model holds no language rules itself.
 
 use std::rc::Rc;
 
 use crate::model::edit::Edit;
 use crate::model::history::Revision;
+use crate::model::label::ValueKind;
 use crate::model::{Label, ModelError, Span, SpanId, Status};
-use crate::suggest::{self, PatternSet};
 
 use super::{AppState, Notice, Outcome, WorkAction};
 
@@ -24,37 +26,14 @@ pub struct Suggested {
     pub rule: &'static str,
 }
 
-/// The value the engine reads from a VICTIM_COUNT phrase, as JSON text:
-/// `"20 WNI"` -> `20`, `"sebanyak puluhan orang"` -> `{"min":10,"max":99}`.
-/// The longest count the rules find inside the phrase wins; a phrase that is
-/// only a number ("dua puluh") is read by the numeral parser.
-pub fn victim_value(phrase: &str) -> Option<Rc<str>> {
-    let from_rule = suggest::suggest(phrase, &PatternSet::default())
-        .into_iter()
-        .filter(|s| s.label == suggest::VICTIM_COUNT)
-        .max_by_key(|s| s.end - s.start)
-        .and_then(|s| s.value);
-    let value = match from_rule {
-        Some(value) => serde_json::to_value(value).ok(),
-        None => suggest::numerals::parse(phrase).and_then(|v| serde_json::to_value(v).ok()),
-    }?;
-    Some(Rc::from(value.to_string()))
-}
-
 impl AppState {
-    /// Runs the engine on the shown document; keeps what neither overlaps a
-    /// span of the same label nor was rejected before.
-    pub(super) fn suggest(&mut self) -> Result<Outcome, ModelError> {
+    /// Shows `found` on the shown document, keeping what neither overlaps
+    /// a span of the same label nor was rejected before, nor has a label
+    /// the schema lacks.
+    pub(super) fn offer_suggestions(&mut self, found: Vec<Suggested>) -> Result<Outcome, ModelError> {
         let doc = self.current();
-        let found: Vec<Suggested> = suggest::suggest(doc.document.text(), &self.pattern_set())
+        let found: Vec<Suggested> = found
             .into_iter()
-            .map(|s| Suggested {
-                label: Label::new(&s.label),
-                value: s.value.and_then(|v| serde_json::to_value(v).ok()).map(|v| Rc::from(v.to_string())),
-                start: s.start,
-                end: s.end,
-                rule: s.rule,
-            })
             .filter(|s| self.work.schema.get(s.label.name()).is_some())
             // A place already tagged "Nusa Dua Bali" needs no "Bali" suggested inside it.
             .filter(|s| !doc.annotations.overlapping(s.start, s.end).any(|span| *span.label() == s.label))
@@ -65,13 +44,11 @@ impl AppState {
         Ok(Outcome::changed(Some(format!("{count} suggestion{}", if count == 1 { "" } else { "s" }))))
     }
 
-    /// The loaded patterns plus the always-tag list, as one set.
-    fn pattern_set(&self) -> PatternSet {
-        let always =
-            self.work.always_tag.iter().map(|(text, label)| serde_json::json!({ "label": label.name(), "pattern": text }).to_string());
-        let jsonl: Vec<String> = self.work.patterns.lines().map(str::to_owned).chain(always).collect();
-        // The loaded file was checked when it was loaded; the list is built here.
-        PatternSet::from_jsonl(&jsonl.join("\n")).unwrap_or_default()
+    /// The value a span of `label` holds when tagged on `text`: a count for
+    /// a label whose value kind is count, read by the shell's rules.
+    pub(super) fn read_value(&self, label: &Label, text: &str) -> Option<Rc<str>> {
+        let kind = self.work.schema.get(label.name()).map(|def| def.value);
+        (kind == Some(ValueKind::Count)).then(|| (self.session.readers.count)(text)).flatten()
     }
 
     /// Accepts the suggestions at `indices` (of the shown document's list)
@@ -162,7 +139,7 @@ impl AppState {
                 .enumerate()
                 .map(|(n, &(start, end))| {
                     let span = Span::new(SpanId(self.work.next_span_id + n as u64), start, end, label.clone())?;
-                    let value = (label.name() == suggest::VICTIM_COUNT).then(|| victim_value(text)).flatten();
+                    let value = self.read_value(label, text);
                     Ok(Edit::Insert(span.with_value(value)))
                 })
                 .collect::<Result<_, ModelError>>()?;
@@ -183,7 +160,7 @@ impl AppState {
             .enumerate()
             .filter(|(index, _)| all_documents || *index == self.view.current)
             .map(|(index, doc)| {
-                let ranges = suggest::occurrences(doc.document.text(), text, case_sensitive)
+                let ranges = (self.session.readers.occurrences)(doc.document.text(), text, case_sensitive)
                     .into_iter()
                     .filter(|&(start, end)| !doc.annotations.has_exact(start, end, label))
                     .collect::<Vec<_>>();

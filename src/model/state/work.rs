@@ -14,7 +14,7 @@ use crate::model::{Annotations, Caret, Metadata, ModelError, Span, SpanId, Statu
 
 use std::rc::Rc;
 
-use super::suggestions::{stamp_edit, victim_value, Suggested};
+use super::suggestions::{stamp_edit, Suggested};
 use super::SchemaRevision;
 use crate::model::{Document, Label, Schema};
 
@@ -169,12 +169,12 @@ impl AppState {
             WorkAction::UndoSchema => self.undo_schema(),
             WorkAction::AdoptSchema(schema) => self.adopt_schema(schema),
             WorkAction::LoadPatterns { name, jsonl } => {
-                let set = crate::suggest::PatternSet::from_jsonl(&jsonl)
+                let count = (self.session.readers.check_patterns)(&jsonl)
                     .map_err(|e| ModelError::Schema(format!("{name}: {e}; nothing was loaded.")))?;
                 self.work.patterns = Rc::from(jsonl);
-                Ok(Outcome::changed(Some(format!("{} patterns from {name} will be used by Suggest", set.len()))))
+                Ok(Outcome::changed(Some(format!("{count} patterns from {name} will be used by Suggest"))))
             }
-            WorkAction::Suggest => self.suggest(),
+            WorkAction::OfferSuggestions(found) => self.offer_suggestions(found),
             WorkAction::AcceptSuggestion(index) => {
                 self.view.selected_suggestion = None;
                 self.accept_suggestions(&[index])
@@ -190,7 +190,7 @@ impl AppState {
                 self.reject_suggestion(index)
             }
             WorkAction::SetValue { id, value } => {
-                let value = value.map(|text| parse_value(&text)).transpose()?;
+                let value = value.map(|text| parse_value(&text, self.session.readers.number)).transpose()?;
                 self.record(Edit::SetValue { id, value })?;
                 Ok(Outcome::changed(Some("Value set".to_owned())))
             }
@@ -210,9 +210,7 @@ impl AppState {
         let exact = self.view.caret.is_some_and(|caret| caret.exact && caret.range() == Some((start, end)));
         let precision = if exact { Precision::Character } else { self.view.precision };
         let (start, end) = refine(doc.document.text(), start, end, precision).ok_or(ModelError::NothingToTag)?;
-        let value = (label.name() == crate::suggest::VICTIM_COUNT)
-            .then(|| victim_value(doc.document.slice(start, end).unwrap_or_default()))
-            .flatten();
+        let value = self.read_value(&label, doc.document.slice(start, end).unwrap_or_default());
         let span = Span::new(SpanId(self.work.next_span_id), start, end, label)?.with_value(value);
         let announcement = self.describe(&span, "added");
         self.record(Edit::Insert(span.clone()))?;
@@ -430,16 +428,13 @@ impl AppState {
 }
 
 /// Reads a value typed by the annotator: JSON (`20`, `{"min":10,"max":99}`)
-/// as it is, otherwise a numeral phrase such as "dua puluh" or "ratusan".
-fn parse_value(text: &str) -> Result<Rc<str>, ModelError> {
+/// as it is, otherwise a number the rules read, such as "dua puluh" or "ratusan".
+fn parse_value(text: &str, read_number: fn(&str) -> Option<Rc<str>>) -> Result<Rc<str>, ModelError> {
     let text = text.trim();
     if let Ok(json) = serde_json::from_str::<serde_json::Value>(text) {
         return Ok(Rc::from(json.to_string()));
     }
-    crate::suggest::numerals::parse(text)
-        .and_then(|value| serde_json::to_string(&value).ok())
-        .map(Rc::from)
-        .ok_or_else(|| ModelError::BadValue(text.to_owned()))
+    read_number(text).ok_or_else(|| ModelError::BadValue(text.to_owned()))
 }
 
 /// The span an applied edit's inverse names: the span the edit touched.

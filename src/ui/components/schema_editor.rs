@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::model::label::ValueKind;
 use crate::model::{AppState, Label, SchemaEdit};
 
 use super::field::{value_of, Field};
@@ -42,6 +43,11 @@ pub fn schema_editor(props: &SchemaEditorProps) -> Html {
             let recolor = edit(|label, color| Some(SchemaEdit::Recolor { label, color }));
             let rekey = edit(|label, key| key.chars().next().map(|key| SchemaEdit::SetKey { label, key }));
             let describe = edit(|label, description| Some(SchemaEdit::Describe { label, description }));
+            let revalue = edit(|label, key| ValueKind::parse(&key).map(|kind| SchemaEdit::SetValueKind { label, kind }));
+            let kinds: Html = [(ValueKind::None, "no value"), (ValueKind::Count, "a count")]
+                .into_iter()
+                .map(|(kind, shown)| html! { <option value={kind.key()} selected={def.value == kind}>{shown}</option> })
+                .collect();
             let remove = edit(|label, choice| match choice.as_str() {
                 "" => None,
                 "-" => Some(SchemaEdit::Remove { label, relabel_to: None }),
@@ -64,6 +70,11 @@ pub fn schema_editor(props: &SchemaEditorProps) -> Html {
                     <Field class="schema-key" maxlength="1" value={def.key.to_string()} onchange={rekey} label={format!("Key of {}", def.label)} />
                     <Field class="schema-name" value={def.label.name().to_owned()} onchange={rename} label={format!("Name of {}", def.label)} />
                     <span class="schema-count">{format!("{count} spans")}</span>
+                    <select
+                        onchange={revalue.reform(|event: Event| value_of(&event))}
+                        aria-label={format!("Value of {}", def.label)}
+                        title="What its spans hold besides their text: a count is read from the text when a span is tagged (\u{201c}20 WNI\u{201d} \u{2192} 20)"
+                    >{kinds}</select>
                     <button onclick={moved(true)} disabled={index == 0} aria-label={format!("Move {} up", def.label)}>{"\u{2191}"}</button>
                     <button onclick={moved(false)} disabled={index + 1 == schema.labels().len()} aria-label={format!("Move {} down", def.label)}>{"\u{2193}"}</button>
                     <select onchange={remove.reform(|event: Event| value_of(&event))} aria-label={format!("Remove {}", def.label)}>
