@@ -6,7 +6,7 @@
 //! - a folder: every file in it (not its subfolders), opened together, so
 //!   a brat folder of `.txt` + `.ann` files is one corpus;
 //! - a `.jsonl` file: streamed, one line at a time, in constant memory
-//!   (see [`JsonlStream`]), unless it is UTF-16 or has a `labels.json`
+//!   (see [`JsonlReader`]), unless it is UTF-16 or has a `labels.json`
 //!   beside it (Hugging Face rows);
 //! - any other file: read whole (at most [`MAX_FILE_BYTES`]), with the
 //!   files it needs from beside it: brat's `.ann`/`.txt` partner and
@@ -15,18 +15,15 @@
 //! Label names are checked only when a schema is given: without one, no
 //! label is "unknown".
 
-use std::collections::hash_map::RandomState;
-use std::collections::HashSet;
 use std::fs::{self, File};
-use std::hash::BuildHasher;
 use std::io::{BufRead, BufReader, ErrorKind, Read};
 use std::path::{Path, PathBuf};
 
 use sorot::formats::corpus::default_title;
+use sorot::formats::jsonl::JsonlReader;
 use sorot::formats::open::{open_files, Opened};
 use sorot::formats::report::OffsetReading;
-use sorot::formats::{jsonl, Corpus, CorpusDocument, FormatError, Problem, ProblemKind, Status};
-use sorot::ids::IdAllocator;
+use sorot::formats::{Corpus, CorpusDocument, FormatError, Problem, ProblemKind, Status};
 use sorot::limits::MAX_FILE_BYTES;
 use sorot::model::offsets::OffsetUnit;
 
@@ -64,21 +61,31 @@ pub fn for_each_document(
         return Ok(problems);
     }
     let name = path.display().to_string();
-    let mut stream = JsonlStream::new(BufReader::with_capacity(1 << 20, open(path)?), &name, labels, doccano_unit);
+    let no_schema = [];
+    let mut lines = JsonlReader::new(&name, labels.unwrap_or(&no_schema), doccano_unit);
+    let mut file = BufReader::with_capacity(1 << 20, open(path)?);
     let mut problems = Vec::new();
-    while let Some(line) = stream.next_line().map_err(|source| CliError::Read { path: path.to_owned(), source })? {
-        problems.extend(line.problems);
-        if let Some(doc) = line.document {
-            each(doc)?;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        if file.read_until(b'\n', &mut line).map_err(|source| CliError::Read { path: path.to_owned(), source })? == 0 {
+            break;
         }
+        lines.read_line(&line);
+        problems.extend(lines.take_problems());
+        lines.take_documents().into_iter().try_for_each(&mut each)?;
     }
-    if stream.documents == 0 {
+    if lines.documents_read() == 0 {
         let message = problems.first().map_or_else(|| format!("{}: {}", path.display(), ProblemKind::Empty), ToString::to_string);
         return Err(CliError::Unreadable { message });
     }
-    if let Some(reading) = &stream.offsets {
+    let (_, rest) = lines.finish().map_err(|FormatError(problem)| CliError::Unreadable { message: problem.to_string() })?;
+    if let Some(reading) = &rest.offsets {
         say_offset_unit(&name, reading);
-        problems.extend(reading.likely().map(|kind| Problem { file: name.clone(), document: None, line: None, kind }));
+    }
+    problems.extend(rest.problems);
+    if labels.is_none() {
+        problems.retain(|p| !matches!(p.kind, ProblemKind::UnknownLabel { .. }));
     }
     Ok(problems)
 }
@@ -236,163 +243,4 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, CliError> {
         return Err(CliError::TooLarge { path: path.to_owned(), bytes, limit: MAX_FILE_BYTES });
     }
     fs::read(path).map_err(|source| CliError::Read { path: path.to_owned(), source })
-}
-
-/// The name the importer is given for each line, so that a generated id
-/// ([`GENERATED_ID`]) cannot be mistaken for one a line states.
-const LINE_NAME: &str = "\u{1}.jsonl";
-/// The id the importer gives a line without one, under [`LINE_NAME`].
-const GENERATED_ID: &str = "\u{1}-1";
-
-/// JSON Lines read one line at a time with the app's reader
-/// ([`jsonl::import`]), giving what reading the whole file would give:
-/// the same documents, generated ids (`<stem>-<n>`), renamed duplicate
-/// ids, and problems with their file lines. Memory holds one line, plus a
-/// 128-bit hash of each document's id to find repeated ids (some 50 bytes
-/// a document with the set's overhead).
-///
-/// Unlike the whole-file reader, a line that is not UTF-8 loses only that
-/// line, not the file.
-struct JsonlStream<R> {
-    reader: R,
-    name: String,
-    stem: String,
-    known: Vec<String>,
-    check_labels: bool,
-    doccano_unit: OffsetUnit,
-    /// The unit doccano's offsets were read in, over all lines so far.
-    offsets: Option<OffsetReading>,
-    line_no: usize,
-    byte_idx: usize,
-    /// Documents read so far.
-    documents: usize,
-    id_hashes: (RandomState, RandomState),
-    /// The ids given so far, as 128-bit hashes: some 50 bytes a document.
-    ids: IdAllocator<u128>,
-    reported_labels: HashSet<String>,
-    buf: Vec<u8>,
-}
-
-/// One line's document (if it had one) and problems.
-struct Line {
-    document: Option<CorpusDocument>,
-    problems: Vec<Problem>,
-}
-
-impl<R: BufRead> JsonlStream<R> {
-    /// A stream of the file called `name`; `labels` is the schema, if any.
-    fn new(reader: R, name: &str, labels: Option<&[String]>, doccano_unit: OffsetUnit) -> Self {
-        // The whole-file reader's rule for the stem of generated ids.
-        let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-        let stem = base.split('.').next().filter(|s| !s.is_empty()).unwrap_or("document").to_owned();
-        JsonlStream {
-            reader,
-            name: name.to_owned(),
-            stem,
-            known: labels.unwrap_or_default().to_vec(),
-            check_labels: labels.is_some(),
-            doccano_unit,
-            offsets: None,
-            line_no: 0,
-            byte_idx: 0,
-            documents: 0,
-            id_hashes: (RandomState::new(), RandomState::new()),
-            ids: IdAllocator::default(),
-            reported_labels: HashSet::new(),
-            buf: Vec::new(),
-        }
-    }
-
-    /// The next non-blank line, or `None` at the end of the file.
-    fn next_line(&mut self) -> std::io::Result<Option<Line>> {
-        loop {
-            self.buf.clear();
-            let read = self.reader.read_until(b'\n', &mut self.buf)?;
-            if read == 0 {
-                return Ok(None);
-            }
-            self.line_no += 1;
-            let mut line_start = self.byte_idx;
-            self.byte_idx += read;
-            let mut bytes = std::mem::take(&mut self.buf);
-            if bytes.last() == Some(&b'\n') {
-                bytes.pop();
-            }
-            if self.line_no == 1 && bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-                bytes.drain(..3);
-                line_start += 3;
-            }
-            let blank = std::str::from_utf8(&bytes).is_ok_and(|line| line.trim().is_empty());
-            let line = (!blank).then(|| self.read_line(&bytes, line_start));
-            self.buf = bytes;
-            if line.is_some() {
-                return Ok(line);
-            }
-        }
-    }
-
-    /// One line through the importer, then the fixes that make it read as
-    /// part of the whole file.
-    fn read_line(&mut self, bytes: &[u8], line_start: usize) -> Line {
-        let (mut document, mut problems) = match jsonl::import(LINE_NAME, bytes, &self.known, self.doccano_unit) {
-            Ok((corpus, report)) => {
-                // The unit is judged over the whole file, once it is read.
-                if let Some(reading) = report.offsets {
-                    let empty = OffsetReading { documents: 0, fits: Default::default(), ..reading };
-                    self.offsets.get_or_insert(empty).merge(&reading);
-                }
-                let problems = report.problems.into_iter().filter(|p| !matches!(p.kind, ProblemKind::LikelyOffsetUnit { .. })).collect();
-                (corpus.documents.into_iter().next(), problems)
-            }
-            Err(FormatError(problem)) => (None, vec![problem]),
-        };
-        // The id the line's document goes by. As in the whole-file reader, a
-        // document refused for its empty text still takes its id.
-        let refused_empty = problems.iter().find(|p| p.kind == ProblemKind::Empty).and_then(|p| p.document.clone());
-        if let Some(local) = document.as_ref().map(|d| d.id.clone()).or(refused_empty) {
-            let wanted = if local == GENERATED_ID { format!("{}-{}", self.stem, self.documents + 1) } else { local.clone() };
-            let (unique, duplicate) = self.unique_id(wanted);
-            rename(&local, &unique, &mut problems);
-            problems.splice(0..0, duplicate);
-            if let Some(doc) = &mut document {
-                doc.id = unique;
-                self.documents += 1;
-            }
-        }
-        problems.retain(|p| match &p.kind {
-            ProblemKind::UnknownLabel { label } => self.check_labels && self.reported_labels.insert(label.clone()),
-            _ => true,
-        });
-        for problem in &mut problems {
-            problem.file = self.name.clone();
-            problem.line = Some(self.line_no);
-            match &mut problem.kind {
-                ProblemKind::InvalidUtf8 { byte_idx } => *byte_idx += line_start,
-                ProblemKind::MalformedJson { line, .. } => *line = self.line_no,
-                _ => {}
-            }
-        }
-        Line { document, problems }
-    }
-
-    /// The id itself if no document took it yet; else the next free
-    /// `<id>-<n>`, and the problem saying so.
-    fn unique_id(&mut self, wanted: String) -> (String, Option<Problem>) {
-        let hashes = &self.id_hashes;
-        let hash = |id: &str| (u128::from(hashes.0.hash_one(id)) << 64) | u128::from(hashes.1.hash_one(id));
-        let (unique, renamed) = self.ids.take(&wanted, hash);
-        if !renamed {
-            return (wanted, None);
-        }
-        let kind = ProblemKind::DuplicateId { id: wanted, renamed: unique.clone() };
-        let problem = Problem { file: self.name.clone(), document: Some(unique.clone()), line: Some(self.line_no), kind };
-        (unique, Some(problem))
-    }
-}
-
-/// Points the problems about document `from` at document `to`.
-fn rename(from: &str, to: &str, problems: &mut [Problem]) {
-    for problem in problems.iter_mut().filter(|p| p.document.as_deref() == Some(from)) {
-        problem.document = Some(to.to_owned());
-    }
 }

@@ -23,14 +23,16 @@
 //! they are read in the [`OffsetUnit`] the caller gives; every other shape
 //! is code points.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::Value;
 
 use super::corpus::{Corpus, CorpusDocument, DocumentMeta};
-use super::read::{decode, malformed, string, RawDocument, Reader};
-use super::report::{FormatError, ImportReport, ProblemKind};
+use super::read::{decode, fatal, malformed, string, RawDocument, Reader};
+use super::report::{FormatError, ImportReport, Problem, ProblemKind};
+use crate::limits::MAX_FILE_BYTES;
 use crate::model::offsets::OffsetUnit;
 
 #[derive(Serialize)]
@@ -83,57 +85,126 @@ pub fn import(name: &str, bytes: &[u8], known_labels: &[String], doccano_unit: O
     import.finish()
 }
 
-/// JSON Lines read some lines at a time, so the app can show how far it
-/// has got and stay responsive in between; [`import`] reads them all at once.
-pub struct JsonlImport<'a> {
-    text: String,
-    /// The byte index of the next line to read, `None` once all are read.
-    next: Option<usize>,
-    /// The next line's 1-based number.
-    next_line_no: usize,
+/// The one JSON Lines reader: the page's [`JsonlImport`], [`import`] and the
+/// command line's streaming commands all read through it, a line at a time.
+///
+/// Each line is read on its own: a line that is not UTF-8, not JSON or not
+/// a document is reported with its line (and the file position of a bad
+/// byte) and the other lines are kept. Ids are made unique over the whole
+/// file as they are read. It keeps no document once taken
+/// ([`JsonlReader::take_documents`]), so a caller that takes them as they
+/// come reads a file of any length in the memory of one line, plus a
+/// 128-bit hash of each id.
+pub struct JsonlReader<'a> {
     reader: Reader<'a>,
     doccano_unit: OffsetUnit,
+    /// The number of the line read last, 1-based.
+    line_no: usize,
+    /// Bytes of the file read so far.
+    byte_idx: usize,
+}
+
+impl<'a> JsonlReader<'a> {
+    /// A reader of the file `name`; `known_labels` is the schema's labels,
+    /// `doccano_unit` the unit doccano's shapes count in.
+    pub fn new(name: &str, known_labels: &'a [String], doccano_unit: OffsetUnit) -> Self {
+        JsonlReader { reader: Reader::new(name, known_labels), doccano_unit, line_no: 0, byte_idx: 0 }
+    }
+
+    /// Reads the file's next line, given with its line break if it has one.
+    pub fn read_line(&mut self, bytes: &[u8]) {
+        self.line_no += 1;
+        let line_no = self.line_no;
+        let mut line_start = self.byte_idx;
+        self.byte_idx += bytes.len();
+        let mut bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+        if line_no == 1 {
+            if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+                (bytes, line_start) = (rest, line_start + 3);
+            }
+        }
+        let line = match std::str::from_utf8(bytes) {
+            Ok(line) => line,
+            Err(error) => {
+                let kind = ProblemKind::InvalidUtf8 { byte_idx: line_start + error.valid_up_to() };
+                return self.reader.problem(Some(line_no), None, kind);
+            }
+        };
+        if line.trim().is_empty() {
+            return;
+        }
+        if line.contains('\0') {
+            return self.reader.problem(Some(line_no), None, ProblemKind::Binary);
+        }
+        match serde_json::from_str(line) {
+            Ok(Value::Object(fields)) => read_line(&mut self.reader, line_no, fields, self.doccano_unit),
+            Ok(_) => self.reader.problem(Some(line_no), None, ProblemKind::WrongShape { expected: EXPECTED_LINE.into() }),
+            Err(error) => self.reader.problem(Some(line_no), None, malformed(line, line_no, &error)),
+        }
+    }
+
+    /// The documents read since the last call, in file order.
+    pub fn take_documents(&mut self) -> Vec<CorpusDocument> {
+        self.reader.take_documents()
+    }
+
+    /// The problems found since the last call, in file order. The doubt
+    /// about doccano's unit is judged over the whole file, in [`Self::finish`].
+    pub fn take_problems(&mut self) -> Vec<Problem> {
+        self.reader.take_problems()
+    }
+
+    /// How many documents have been read, taken or not.
+    pub fn documents_read(&self) -> usize {
+        self.reader.documents_read()
+    }
+
+    /// The documents and problems not taken yet, with the judgement on
+    /// doccano's unit; the first problem when no line held a document.
+    pub fn finish(self) -> Result<(Corpus, ImportReport), FormatError> {
+        self.reader.finish()
+    }
+}
+
+/// A JSON Lines file in memory, read some lines at a time through a
+/// [`JsonlReader`], so the page can show how far it has got and stay
+/// responsive in between; [`import`] reads it all at once.
+pub struct JsonlImport<'a> {
+    /// The file as UTF-8: the bytes given, or UTF-16 decoded.
+    bytes: Cow<'a, [u8]>,
+    /// The byte index of the next line to read, `None` once all are read.
+    next: Option<usize>,
+    lines: JsonlReader<'a>,
 }
 
 impl<'a> JsonlImport<'a> {
-    /// Checks the file is text; `known_labels` is the schema's labels,
-    /// `doccano_unit` the unit doccano's shapes count in.
-    pub fn new(name: &str, bytes: &[u8], known_labels: &'a [String], doccano_unit: OffsetUnit) -> Result<Self, FormatError> {
-        let reader = Reader::new(name, known_labels);
-        Ok(JsonlImport { text: decode(name, bytes)?, next: Some(0), next_line_no: 1, reader, doccano_unit })
+    /// Refuses a file too large to read; decodes UTF-16. `known_labels` is
+    /// the schema's labels, `doccano_unit` the unit doccano's shapes count in.
+    pub fn new(name: &str, bytes: &'a [u8], known_labels: &'a [String], doccano_unit: OffsetUnit) -> Result<Self, FormatError> {
+        let bytes = match bytes {
+            [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Cow::Owned(decode(name, bytes)?.into_bytes()),
+            _ if bytes.len() > MAX_FILE_BYTES => {
+                return Err(fatal(name, ProblemKind::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES }))
+            }
+            _ => Cow::Borrowed(bytes),
+        };
+        Ok(JsonlImport { bytes, next: Some(0), lines: JsonlReader::new(name, known_labels, doccano_unit) })
     }
 
     /// Reads up to `count` more lines (blank ones included).
     pub fn read_lines(&mut self, count: usize) {
         for _ in 0..count {
             let Some(start) = self.next else { return };
-            let rest = &self.text[start..];
-            let line = match rest.find('\n') {
-                Some(newline) => {
-                    self.next = Some(start + newline + 1);
-                    &rest[..newline]
-                }
-                None => {
-                    self.next = None;
-                    rest
-                }
-            };
-            let line_no = self.next_line_no;
-            self.next_line_no += 1;
-            if line.trim().is_empty() {
-                continue;
-            }
-            match serde_json::from_str(line) {
-                Ok(Value::Object(fields)) => read_line(&mut self.reader, line_no, fields, self.doccano_unit),
-                Ok(_) => self.reader.problem(Some(line_no), None, ProblemKind::WrongShape { expected: EXPECTED_LINE.into() }),
-                Err(error) => self.reader.problem(Some(line_no), None, malformed(line, line_no, &error)),
-            }
+            let rest = &self.bytes[start..];
+            let end = rest.iter().position(|&byte| byte == b'\n').map_or(rest.len(), |newline| newline + 1);
+            self.next = Some(start + end).filter(|&next| next < self.bytes.len());
+            self.lines.read_line(&rest[..end]);
         }
     }
 
     /// How much is read: bytes read and bytes in all.
     pub fn progress(&self) -> (usize, usize) {
-        (self.next.unwrap_or(self.text.len()), self.text.len())
+        (self.next.unwrap_or(self.bytes.len()), self.bytes.len())
     }
 
     pub fn is_done(&self) -> bool {
@@ -142,7 +213,7 @@ impl<'a> JsonlImport<'a> {
 
     /// The documents read, or the first problem when none could be.
     pub fn finish(self) -> Result<(Corpus, ImportReport), FormatError> {
-        self.reader.finish()
+        self.lines.finish()
     }
 }
 
@@ -235,6 +306,32 @@ mod tests {
         assert_eq!(corpus.documents.len(), 3);
         let lines: Vec<_> = report.problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [Some(3), Some(4), Some(5)]);
+    }
+
+    #[test]
+    fn a_line_that_is_not_text_loses_that_line_only() {
+        let mut file = b"{\"text\": \"Bali\"}\n".to_vec();
+        file.extend_from_slice(b"{\"text\": \"\xC3\x28\"}\n{\"text\": \"a\x00b\"}\n{\"text\": \"Myawaddy\"}");
+        let (corpus, report) = import("x.jsonl", &file, &[], OffsetUnit::Utf16).unwrap();
+        let titles: Vec<_> = corpus.documents.iter().map(|d| d.title.as_str()).collect();
+        assert_eq!(titles, ["Bali", "Myawaddy"]);
+        let problems: Vec<_> = report.problems.iter().map(|p| (p.line, p.kind.clone())).collect();
+        // The bad byte's position counts the whole file: 17 bytes of line 1, then 10.
+        assert_eq!(problems, [(Some(2), ProblemKind::InvalidUtf8 { byte_idx: 27 }), (Some(3), ProblemKind::Binary)]);
+    }
+
+    #[test]
+    fn documents_taken_as_they_are_read_keep_their_ids_unique_over_the_file() {
+        let mut lines = JsonlReader::new("berita.jsonl", &[], OffsetUnit::Utf16);
+        let mut ids = Vec::new();
+        for line in ["{\"id\": \"a\", \"text\": \"x\"}\n", "{\"text\": \"y\"}\n", "{\"id\": \"a\", \"text\": \"z\"}\n"] {
+            lines.read_line(line.as_bytes());
+            ids.extend(lines.take_documents().into_iter().map(|d| d.id));
+        }
+        assert_eq!(ids, ["a", "berita-2", "a-2"]);
+        assert_eq!(lines.take_problems().len(), 1, "the repeated id is reported");
+        let (rest, _) = lines.finish().unwrap();
+        assert!(rest.documents.is_empty());
     }
 
     #[test]

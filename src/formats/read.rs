@@ -5,7 +5,9 @@
 //! the stored span text equal to the document's slice.
 
 use std::borrow::Cow;
+use std::collections::hash_map::RandomState;
 use std::collections::HashSet;
+use std::hash::BuildHasher;
 
 use serde_json::Value;
 
@@ -200,7 +202,12 @@ pub(crate) struct Reader<'a> {
     /// How the file writes a span's text: brat's one-line form, say.
     span_text: fn(&str) -> Cow<'_, str>,
     documents: Vec<CorpusDocument>,
-    ids: IdAllocator<String>,
+    /// Documents read so far, including those taken.
+    documents_read: usize,
+    /// The ids given so far, as 128-bit hashes: a stream of documents taken
+    /// as they are read keeps some 50 bytes a document.
+    ids: IdAllocator<u128>,
+    id_hashes: (RandomState, RandomState),
     unknown: HashSet<String>,
     problems: Vec<Problem>,
     /// The unit spans were read in, where it mattered, and how they fit.
@@ -219,7 +226,9 @@ impl<'a> Reader<'a> {
             declared: None,
             span_text: |slice| Cow::Borrowed(slice),
             documents: Vec::new(),
+            documents_read: 0,
             ids: IdAllocator::default(),
+            id_hashes: (RandomState::new(), RandomState::new()),
             unknown: HashSet::new(),
             problems: Vec::new(),
             offsets: None,
@@ -247,6 +256,21 @@ impl<'a> Reader<'a> {
         self.problems.push(Problem { file: self.file.clone(), document: document.map(str::to_owned), line, kind });
     }
 
+    /// The documents read since the last call.
+    pub fn take_documents(&mut self) -> Vec<CorpusDocument> {
+        std::mem::take(&mut self.documents)
+    }
+
+    /// The problems found since the last call.
+    pub fn take_problems(&mut self) -> Vec<Problem> {
+        std::mem::take(&mut self.problems)
+    }
+
+    /// How many documents have been read, taken or not.
+    pub fn documents_read(&self) -> usize {
+        self.documents_read
+    }
+
     /// Checks a document and adds it with its good spans.
     pub fn add(&mut self, mut raw: RawDocument) {
         let id = self.unique_id(raw.id, raw.line);
@@ -261,6 +285,7 @@ impl<'a> Reader<'a> {
             raw.spans = self.spans_in_code_points(&id, &raw.text, unit, raw.spans, raw.line);
         }
         let spans = self.check_spans(&id, &raw.text, raw.spans, raw.line);
+        self.documents_read += 1;
         self.documents.push(CorpusDocument {
             title: raw.title.unwrap_or_else(|| default_title(&raw.text)),
             status: raw.status.unwrap_or(Status::unstated(!spans.is_empty())),
@@ -274,7 +299,7 @@ impl<'a> Reader<'a> {
 
     /// The corpus read, or the first problem when no document could be read.
     pub fn finish(self) -> Result<(Corpus, ImportReport), FormatError> {
-        if self.documents.is_empty() {
+        if self.documents_read == 0 {
             let first = self.problems.into_iter().next();
             return Err(FormatError(first.unwrap_or(Problem { file: self.file, document: None, line: None, kind: ProblemKind::Empty })));
         }
@@ -322,8 +347,10 @@ impl<'a> Reader<'a> {
     /// The file's id if it is new; a generated one if it has none; a
     /// renamed one, reported, if it is taken.
     fn unique_id(&mut self, id: Option<String>, line: Option<usize>) -> String {
-        let wanted = id.unwrap_or_else(|| format!("{}-{}", self.stem, self.documents.len() + 1));
-        let (unique, renamed) = self.ids.take_id(&wanted);
+        let wanted = id.unwrap_or_else(|| format!("{}-{}", self.stem, self.documents_read + 1));
+        let hashes = &self.id_hashes;
+        let hash = |id: &str| (u128::from(hashes.0.hash_one(id)) << 64) | u128::from(hashes.1.hash_one(id));
+        let (unique, renamed) = self.ids.take(&wanted, hash);
         if renamed {
             self.problem(line, Some(&unique), ProblemKind::DuplicateId { id: wanted, renamed: unique.clone() });
         }
