@@ -11,7 +11,7 @@ use crate::formats::export::{Export, ExportFormat, ExportJob};
 use crate::formats::jsonl::JsonlImport;
 use crate::formats::open;
 use crate::formats::{html, schema_json, sorot_json, Corpus, FormatError, ImportReport};
-use crate::limits::{MAX_PAGE_FILE_BYTES, STEP_MS};
+use crate::limits::STEP_MS;
 use crate::model::offsets::OffsetUnit;
 use crate::model::{seed_document, Action, AppState, DocumentState, Label, Notice, Progress, SpanId};
 use crate::rehearsal::rehearse_edits;
@@ -89,9 +89,12 @@ pub fn app() -> Html {
                     .and_then(|t| t.dyn_into::<Element>().ok())
                     .is_some_and(|t| matches!(t.tag_name().as_str(), "INPUT" | "TEXTAREA"));
                 let text = event.clipboard_data().and_then(|data| data.get_data("text/plain").ok()).unwrap_or_default();
-                if !in_field && !text.trim().is_empty() {
+                if in_field {
+                    return;
+                }
+                if let Some(opened) = open::pasted(text) {
                     event.prevent_default();
-                    dispatcher.dispatch(WorkAction::OpenText { name: "pasted.txt".to_owned(), text }.into());
+                    dispatcher.dispatch(opened.into_action());
                 }
             });
             move || drop(listener)
@@ -218,10 +221,7 @@ pub fn app() -> Html {
     // The label bar's callbacks are made once, so a key press does not
     // re-render the bar.
     let onlabel = use_callback((store.dispatcher(), article_ref.clone()), |label: Label, (dispatcher, article_ref)| {
-        let range = article_ref.cast::<web_sys::Element>().and_then(|article| selection::selected_range(&article));
-        if range.is_some() {
-            selection::clear();
-        }
+        let range = article_ref.cast::<web_sys::Element>().and_then(|article| selection::take_selected_range(&article));
         dispatcher.dispatch(WorkAction::ApplyLabel { label, selection: range }.into());
     });
     let onedit_labels =
@@ -361,8 +361,7 @@ pub fn app() -> Html {
     let ondownload = {
         let store = store.clone();
         Callback::from(move |_| {
-            if let Some(Notice::Report { message, details }) = store.0.notice() {
-                let text = format!("{message}\n\n{}\n", details.join("\n"));
+            if let Some(text) = store.0.notice().and_then(Notice::report_file) {
                 if let Err(problem) = effects::download("sorot-import-problems.txt", "text/plain", &text) {
                     store.dispatch(SessionAction::ReportProblem(problem).into());
                 }
@@ -558,15 +557,8 @@ fn open_files(dispatcher: UseReducerDispatcher<Store>, known_labels: Vec<String>
         let mut read = Vec::new();
         for file in files {
             let name = file.name();
-            if file.size() > MAX_PAGE_FILE_BYTES as f64 {
-                dispatcher.dispatch(
-                    SessionAction::ReportProblem(format!(
-                        "{name} is {:.0} MB; Sorot opens files up to {:.0} MB. Split it into smaller files and open those.",
-                        file.size() / 1e6,
-                        MAX_PAGE_FILE_BYTES as f64 / 1e6
-                    ))
-                    .into(),
-                );
+            if let Some(refused) = open::refused_by_size(&name, file.size()) {
+                dispatcher.dispatch(refused.into_action());
                 continue;
             }
             match effects::read_bytes(&file).await {
