@@ -9,7 +9,7 @@
 use super::report::{FormatError, ImportReport, ProblemKind};
 use super::text::{self, TextError};
 use super::{brat, conll, hf, jsonl, label_studio, schema_json, sorot_json, Corpus};
-use crate::limits::MAX_JSONL_LINES;
+use crate::limits::{MAX_JSONL_LINES, MAX_PAGE_FILE_BYTES};
 use crate::model::offsets::OffsetUnit;
 use crate::model::{Action, Schema};
 use crate::model::{SessionAction, WorkAction};
@@ -87,6 +87,26 @@ pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String], doccano_
         opened.push(opened_corpus(&source, brat::import(&brat_files, known_labels)));
     }
     opened
+}
+
+/// A file the page refuses before reading it, because its `size` in bytes
+/// is past [`MAX_PAGE_FILE_BYTES`]; `None` when the page can open it.
+pub fn refused_by_size(name: &str, size: f64) -> Option<Opened> {
+    let limit = MAX_PAGE_FILE_BYTES as f64;
+    (size > limit).then(|| Opened::Failed {
+        name: name.to_owned(),
+        problem: format!(
+            "{name} is {:.0} MB; Sorot opens files up to {:.0} MB. Split it into smaller files and open those.",
+            size / 1e6,
+            limit / 1e6
+        ),
+    })
+}
+
+/// Text pasted outside a field, opened as a new document called
+/// `pasted.txt`; `None` when it holds nothing but white space.
+pub fn pasted(text: String) -> Option<Opened> {
+    (!text.trim().is_empty()).then(|| Opened::Text { name: "pasted.txt".to_owned(), text })
 }
 
 /// What a `.jsonl` file holds, as far as opening it goes.
@@ -279,6 +299,29 @@ mod tests {
                 Opened::Patterns { name, .. } => format!("patterns {name}"),
             })
             .collect()
+    }
+
+    #[test]
+    fn a_file_past_the_page_limit_is_refused_before_it_is_read() {
+        let limit = MAX_PAGE_FILE_BYTES as f64;
+        assert!(refused_by_size("korpus.jsonl", limit).is_none());
+        match refused_by_size("korpus.jsonl", limit + 1.0).map(Opened::into_action) {
+            Some(Action::Session(SessionAction::ReportProblem(problem))) => {
+                assert_eq!(problem, "korpus.jsonl is 67 MB; Sorot opens files up to 67 MB. Split it into smaller files and open those.")
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn pasted_text_opens_as_a_document_and_white_space_does_not() {
+        assert!(pasted(" \n\t\u{a0}".to_owned()).is_none());
+        match pasted("Великий Новгород 👨🏻\u{200d}🚒".to_owned()).map(Opened::into_action) {
+            Some(Action::Work(WorkAction::OpenText { name, text })) => {
+                assert_eq!((name.as_str(), text.as_str()), ("pasted.txt", "Великий Новгород 👨🏻\u{200d}🚒"))
+            }
+            other => panic!("expected a new document, got {other:?}"),
+        }
     }
 
     #[test]

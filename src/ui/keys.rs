@@ -44,11 +44,7 @@ pub fn intent_for(event: &KeyboardEvent, article: &Element, state: &AppState) ->
             Some(KeyIntent::Apply(ViewAction::Select(None).into()))
         }
         Intent::Label(key) => {
-            let range = selection::selected_range(article);
-            if range.is_some() {
-                selection::clear();
-            }
-            Some(KeyIntent::Apply(WorkAction::LabelKey { key, selection: range }.into()))
+            Some(KeyIntent::Apply(WorkAction::LabelKey { key, selection: selection::take_selected_range(article) }.into()))
         }
     }
 }

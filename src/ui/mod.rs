@@ -5,6 +5,8 @@
 mod app;
 mod components;
 mod effects;
+mod files;
+mod hooks;
 mod keys;
 mod persistence;
 mod selection;

@@ -21,6 +21,7 @@ use crate::limits::SCROLL_REST_MS;
 use crate::model::{AppState, DocumentState, Schema};
 use crate::persist::snapshot::{doc_key, meta_of, migrate_meta, restore, stored_document, text_key};
 
+use super::hooks::use_latest;
 use super::storage::{take_editor_lock, Database};
 use super::store::Store;
 
@@ -107,8 +108,7 @@ pub fn use_session_storage(store: &UseReducerHandle<Store>) -> StorageStatus {
         });
     }
 
-    let latest = use_mut_ref(|| store.clone());
-    *latest.borrow_mut() = store.clone();
+    let latest = use_latest(store.clone());
     {
         let status = status.clone();
         let written = written.clone();
@@ -264,8 +264,7 @@ fn write_changes(latest: Rc<RefCell<UseReducerHandle<Store>>>, written: Rc<RefCe
 /// before leaving while work is not exported or saved to a file.
 #[hook]
 fn use_leave_guards(store: &UseReducerHandle<Store>, written: &Rc<RefCell<Written>>) {
-    let latest = use_mut_ref(|| store.0.clone());
-    *latest.borrow_mut() = store.0.clone();
+    let latest = use_latest(store.0.clone());
     let written = written.clone();
     use_effect_with((), move |_| {
         let window = gloo::utils::window();

@@ -23,6 +23,16 @@ pub fn selected_range(article: &Element) -> Option<(usize, usize)> {
     range_in_article(article, &selection.get_range_at(0).ok()?)
 }
 
+/// [`selected_range`], emptying the browser's selection when there is one:
+/// what a label key or button tags, no longer highlighted once tagged.
+pub fn take_selected_range(article: &Element) -> Option<(usize, usize)> {
+    let range = selected_range(article);
+    if range.is_some() {
+        clear();
+    }
+    range
+}
+
 /// The part of `range` inside `article`, as chars `(start, end)`; `None`
 /// if that part is empty.
 fn range_in_article(article: &Element, range: &Range) -> Option<(usize, usize)> {

@@ -42,6 +42,15 @@ impl Notice {
             Notice::Problem(message) | Notice::Info(message) | Notice::Report { message, .. } | Notice::Offer { message, .. } => message,
         }
     }
+
+    /// A report as the file its "download" link writes: the message, a
+    /// blank line, then one problem a line; `None` for any other notice.
+    pub fn report_file(&self) -> Option<String> {
+        match self {
+            Notice::Report { message, details } => Some(format!("{message}\n\n{}\n", details.join("\n"))),
+            _ => None,
+        }
+    }
 }
 
 /// The language-specific reading the model leaves to the shell's rules
@@ -159,5 +168,22 @@ impl AppState {
                 Ok(if changed { Outcome::changed(None) } else { Outcome::unchanged() })
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_downloads_as_its_message_then_a_problem_a_line() {
+        let details: Rc<[String]> =
+            ["baris 2: label tak dikenal «ORG»".to_owned(), "baris 7: 👨🏻\u{200d}🚒 melewati akhir teks".to_owned()].into();
+        let report = Notice::Report { message: "2 masalah di data.jsonl".to_owned(), details };
+        assert_eq!(
+            report.report_file().as_deref(),
+            Some("2 masalah di data.jsonl\n\nbaris 2: label tak dikenal «ORG»\nbaris 7: 👨🏻\u{200d}🚒 melewati akhir teks\n")
+        );
+        assert_eq!(Notice::Problem("gagal".to_owned()).report_file(), None);
     }
 }

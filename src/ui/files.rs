@@ -1,0 +1,229 @@
+//! Files in and out of the page: opening what the user chose or dropped,
+//! *Export JSON*, *Save*, *Export as…*, and the smaller downloads (the
+//! import problems, a document's share page, the schema). Which reader a
+//! file goes to and what an export holds are decided in
+//! [`crate::formats`]; here is the browser's side: reading bytes, long
+//! reads and writes a slice at a time behind a progress bar, and
+//! downloads. Results and problems come back to the store as actions.
+
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, File, FileList, HtmlInputElement};
+use yew::prelude::*;
+
+use super::effects;
+use super::store::{on, Store, StoreHandle};
+use crate::formats::export::{Export, ExportFormat, ExportJob};
+use crate::formats::jsonl::JsonlImport;
+use crate::formats::{html, open, schema_json, sorot_json, Corpus, FormatError, ImportReport};
+use crate::limits::STEP_MS;
+use crate::model::offsets::OffsetUnit;
+use crate::model::{Progress, SessionAction};
+
+/// Name of the file *Export JSON* and *Save* write.
+const EXPORT_FILE_NAME: &str = "sorot-annotations.json";
+
+/// Opens the files chosen with the file button.
+pub fn on_open(store: &StoreHandle) -> Callback<Event> {
+    with_store(store, |store, event: Event| {
+        let Some(input) = event.target().and_then(|t| t.dyn_into::<HtmlInputElement>().ok()) else { return };
+        let files = input.files().map(file_list).unwrap_or_default();
+        // Reset so that choosing the same file again fires `change` again.
+        input.set_value("");
+        open_files(store, files);
+    })
+}
+
+/// Opens the files dropped on the page.
+pub fn on_drop(store: &StoreHandle) -> Callback<DragEvent> {
+    with_store(store, |store, event: DragEvent| {
+        event.prevent_default();
+        let files = event.data_transfer().and_then(|d| d.files()).map(file_list).unwrap_or_default();
+        open_files(store, files);
+    })
+}
+
+/// *Export JSON*: every document as one Sorot file, written a slice at a
+/// time, then downloaded.
+pub fn on_export_json(store: &StoreHandle) -> Callback<()> {
+    with_store(store, |store, ()| {
+        let (dispatcher, state) = (store.dispatcher(), store.0.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let job = ExportJob::new(Corpus::from_state(&state), (**state.schema()).clone(), ExportFormat::Sorot, "sorot");
+            let Some(file) = write_export(&dispatcher, job).await.and_then(|export| export.files.into_iter().next()) else { return };
+            // Bytes, not a string: a 30 MB string would be decoded again for JS.
+            match effects::download_bytes(EXPORT_FILE_NAME, &file.bytes) {
+                Ok(()) => dispatcher.dispatch(SessionAction::MarkSaved.into()),
+                Err(problem) => dispatcher.dispatch(SessionAction::ReportProblem(problem).into()),
+            }
+        });
+    })
+}
+
+/// *Save*: a Sorot file, written back to the file chosen the first time
+/// where the browser allows, which the hook keeps across renders.
+#[hook]
+pub fn use_save(store: &StoreHandle) -> Callback<()> {
+    let save_handle = use_mut_ref(|| None);
+    with_store(store, move |store, ()| {
+        let (store, save_handle) = (store.clone(), save_handle.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let contents = sorot_json::export(&store.0);
+            match effects::save(&save_handle, EXPORT_FILE_NAME, &contents).await {
+                Ok(true) => store.dispatch(SessionAction::MarkSaved.into()),
+                Ok(false) => {}
+                Err(problem) => store.dispatch(SessionAction::ReportProblem(problem).into()),
+            }
+        });
+    })
+}
+
+/// *Export as…*: `format`, of every document or (`true`) the shown one;
+/// asks first when the format cannot hold every span as it is.
+pub fn on_export_as(store: &StoreHandle) -> Callback<(ExportFormat, bool)> {
+    with_store(store, |store, (format, current_only): (ExportFormat, bool)| {
+        let (dispatcher, state) = (store.dispatcher(), store.0.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            let job = ExportJob::of_state(&state, format, current_only);
+            let Some(export) = write_export(&dispatcher, job).await else { return };
+            if let Some(question) = export.question(format) {
+                if !gloo::dialogs::confirm(&question) {
+                    return;
+                }
+            }
+            for file in &export.files {
+                if let Err(problem) = effects::download_bytes(&file.name, &file.bytes) {
+                    dispatcher.dispatch(SessionAction::ReportProblem(problem).into());
+                    return;
+                }
+            }
+            dispatcher.dispatch(SessionAction::MarkSaved.into());
+        });
+    })
+}
+
+/// Downloads the problems an import report lists.
+pub fn on_download_report(store: &StoreHandle) -> Callback<()> {
+    let shown = store.clone();
+    on(store, move |()| download("sorot-import-problems.txt", "text/plain", &shown.0.notice()?.report_file()?))
+}
+
+/// Downloads the shown document as a page of its own, named by its id.
+pub fn on_share(store: &StoreHandle) -> Callback<()> {
+    let shown = store.clone();
+    on(store, move |()| {
+        let doc = shown.0.current();
+        download(&format!("{}.html", doc.document.id()), "text/html", &html::share_page(doc, shown.0.schema()))
+    })
+}
+
+/// Downloads the label schema.
+pub fn on_export_schema(store: &StoreHandle) -> Callback<()> {
+    let shown = store.clone();
+    on(store, move |()| download("sorot-schema.json", "application/json", &schema_json::export(shown.0.schema())))
+}
+
+/// Starts a download; the problem, if the browser refused it.
+fn download(file_name: &str, mime: &str, contents: &str) -> Option<SessionAction> {
+    effects::download(file_name, mime, contents).err().map(SessionAction::ReportProblem)
+}
+
+/// A callback that runs `act` with the store as this render sees it.
+fn with_store<In: 'static>(store: &StoreHandle, act: impl Fn(&StoreHandle, In) + 'static) -> Callback<In> {
+    let store = store.clone();
+    Callback::from(move |event| act(&store, event))
+}
+
+fn file_list(list: FileList) -> Vec<File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
+}
+
+/// Reads the chosen or dropped files, then opens what they hold, one
+/// action per file (or brat pair), in the schema's labels and the doccano
+/// unit chosen. JSON Lines documents are read a slice at a time with a
+/// progress bar, so a 10,000-document file never freezes the page.
+fn open_files(store: &StoreHandle, files: Vec<File>) {
+    let (dispatcher, known_labels, doccano_unit) = (store.dispatcher(), store.0.schema().names(), store.0.doccano_unit());
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut read = Vec::new();
+        for file in files {
+            let name = file.name();
+            if let Some(refused) = open::refused_by_size(&name, file.size()) {
+                dispatcher.dispatch(refused.into_action());
+                continue;
+            }
+            match effects::read_bytes(&file).await {
+                Ok(bytes) => read.push((name, bytes)),
+                Err(problem) => dispatcher.dispatch(SessionAction::ReportProblem(problem).into()),
+            }
+        }
+        let names: Vec<String> = read.iter().map(|(name, _)| name.clone()).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let (in_steps, at_once): (Vec<_>, Vec<_>) = read.into_iter().partition(|(name, bytes)| open::reads_in_steps(name, bytes, &names));
+        for (name, bytes) in in_steps {
+            let asked = read_json_lines(&dispatcher, &name, &bytes, &known_labels, doccano_unit).await;
+            let opened = match asked.as_ref().ok().and_then(|(_, report)| report.likely_unit()) {
+                Some(likely) => {
+                    let again = read_json_lines(&dispatcher, &name, &bytes, &known_labels, likely).await;
+                    open::in_likely_unit(&name, asked, |_| again)
+                }
+                None => open::opened_corpus(&name, asked),
+            };
+            dispatcher.dispatch(opened.into_action());
+        }
+        for opened in open::open_files(&at_once, &known_labels, doccano_unit) {
+            dispatcher.dispatch(opened.into_action());
+        }
+    });
+}
+
+/// Runs a long task a slice at a time: `step` does a little and returns
+/// how far the whole has got (`done`, `total`) and whether it is over.
+/// Between slices the page paints and takes input, showing a progress bar
+/// named `task`.
+async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, mut step: impl FnMut() -> (usize, usize, bool)) {
+    loop {
+        let started = js_sys::Date::now();
+        let (done, total, over) = loop {
+            let progress = step();
+            if progress.2 || js_sys::Date::now() - started >= STEP_MS {
+                break progress;
+            }
+        };
+        if over {
+            dispatcher.dispatch(SessionAction::ShowProgress(None).into());
+            return;
+        }
+        dispatcher.dispatch(SessionAction::ShowProgress(Some(Progress { task: task.to_owned(), done, total })).into());
+        effects::yield_to_page().await;
+    }
+}
+
+/// Reads a JSON Lines file a slice at a time, showing how far it has got;
+/// doccano's offsets are read in `doccano_unit`.
+async fn read_json_lines(
+    dispatcher: &UseReducerDispatcher<Store>,
+    name: &str,
+    bytes: &[u8],
+    known_labels: &[String],
+    doccano_unit: OffsetUnit,
+) -> Result<(Corpus, ImportReport), FormatError> {
+    let mut import = JsonlImport::new(name, bytes, known_labels, doccano_unit)?;
+    in_steps(dispatcher, &format!("Reading {name}"), || {
+        import.read_lines(50);
+        let (done, total) = import.progress();
+        (done, total, import.is_done())
+    })
+    .await;
+    import.finish()
+}
+
+/// Writes an export a slice at a time, showing how far it has got.
+async fn write_export(dispatcher: &UseReducerDispatcher<Store>, mut job: ExportJob) -> Option<Export> {
+    in_steps(dispatcher, "Exporting", || {
+        job.write_documents(20);
+        let (done, total) = job.progress();
+        (done, total, job.is_done())
+    })
+    .await;
+    job.finish()
+}
