@@ -8,11 +8,14 @@
 //!   events into `Action`s; the only place that sees UTF-16 offsets.
 //! - [`sort`]: the one stable sort every module uses, so the wasm carries a
 //!   single copy of the standard library's sort.
+//! - [`decimal`]: numbers with fixed decimals, without the standard
+//!   library's float formatting in the wasm.
 //! - [`ids`]: the one document id allocator (`<id>-2`, `<id>-3`, …).
 //! - [`limits`]: every size limit and timing, with its reason.
 //! - [`rehearsal`]: the first key press's path run while the page is idle.
 
 pub mod agree;
+pub mod decimal;
 pub mod formats;
 pub mod ids;
 pub mod limits;

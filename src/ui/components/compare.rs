@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::agree::{self, adjudicate, disagreements, Decision, DisagreementKind};
+use crate::decimal::fixed;
 use crate::formats::{Corpus, CorpusDocument};
 use crate::model::{AppState, ImportedDocument};
 
@@ -46,9 +47,9 @@ pub fn compare_view(props: &CompareProps) -> Html {
                     let y = row as f64 * 22.0;
                     html! {
                         <g>
-                            <text x="0" y={(y + 15.0).to_string()} class="bar-label">{label.clone()}</text>
-                            <rect x="130" y={(y + 4.0).to_string()} width={(f1 * 220.0).max(0.0).to_string()} height="14" class="bar" />
-                            <text x={(136.0 + f1 * 220.0).to_string()} y={(y + 15.0).to_string()} class="bar-value">{format!("{f1:.2}")}</text>
+                            <text x="0" y={fixed(y + 15.0, 1)} class="bar-label">{label.clone()}</text>
+                            <rect x="130" y={fixed(y + 4.0, 1)} width={fixed((f1 * 220.0).max(0.0), 1)} height="14" class="bar" />
+                            <text x={fixed(136.0 + f1 * 220.0, 1)} y={fixed(y + 15.0, 1)} class="bar-value">{fixed(f1, 2)}</text>
                         </g>
                     }
                 })
@@ -184,5 +185,5 @@ pub fn compare_view(props: &CompareProps) -> Html {
 }
 
 fn fmt(value: Option<f64>) -> String {
-    value.map_or_else(|| "\u{2014}".to_owned(), |v| format!("{v:.3}"))
+    value.map_or_else(|| "\u{2014}".to_owned(), |v| fixed(v, 3))
 }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::decimal::fixed;
 use crate::model::stats::{bar_chart, corpus_stats, document_stats};
 use crate::model::{AppState, Status};
 use crate::sort::sort_by;
@@ -27,9 +28,9 @@ fn chart(title: &str, rows: &[(String, usize, String)]) -> Html {
         .map(|bar| {
             html! {
                 <g>
-                    <text x="0" y={(bar.y + bar.height - 3.0).to_string()} class="bar-label">{bar.label.clone()}</text>
-                    <rect x={bar.x.to_string()} y={bar.y.to_string()} width={bar.width.to_string()} height={bar.height.to_string()} fill={bar.color.clone()} />
-                    <text x={(bar.x + bar.width + 4.0).to_string()} y={(bar.y + bar.height - 3.0).to_string()} class="bar-value">{bar.value}</text>
+                    <text x="0" y={fixed(bar.y + bar.height - 3.0, 1)} class="bar-label">{bar.label.clone()}</text>
+                    <rect x={fixed(bar.x, 1)} y={fixed(bar.y, 1)} width={fixed(bar.width, 1)} height={fixed(bar.height, 1)} fill={bar.color.clone()} />
+                    <text x={fixed(bar.x + bar.width + 4.0, 1)} y={fixed(bar.y + bar.height - 3.0, 1)} class="bar-value">{bar.value}</text>
                 </g>
             }
         })
@@ -37,7 +38,7 @@ fn chart(title: &str, rows: &[(String, usize, String)]) -> Html {
     html! {
         <figure class="stats-chart">
             <figcaption>{title.to_owned()}</figcaption>
-            <svg role="img" aria-label={title.to_owned()} width={(WIDTH + 40).to_string()} height={height.to_string()}>{drawn}</svg>
+            <svg role="img" aria-label={title.to_owned()} width={(WIDTH + 40).to_string()} height={fixed(height, 1)}>{drawn}</svg>
         </figure>
     }
 }

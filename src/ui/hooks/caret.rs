@@ -7,6 +7,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::use_latest;
+use crate::decimal::fixed;
 use crate::ui::store::StoreHandle;
 use crate::ui::{effects, selection};
 
@@ -69,6 +70,8 @@ fn place_caret(article: &Element, head: usize) {
         return;
     };
     let origin = article.get_bounding_client_rect();
-    let style = format!("top:{}px;left:{}px;height:{}px", rect.top() - origin.top(), rect.left() - origin.left(), rect.height());
+    let px = |value: f64| fixed(value, 2);
+    let style =
+        format!("top:{}px;left:{}px;height:{}px", px(rect.top() - origin.top()), px(rect.left() - origin.left()), px(rect.height()));
     let _ = bar.set_attribute("style", &style);
 }
