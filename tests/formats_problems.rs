@@ -215,3 +215,61 @@ fn many_repeats_of_one_id_and_many_spans_stay_linear() {
     assert_eq!(export.notes.len(), words);
     assert_eq!(export.contents.matches("B-ACTOR").count(), words);
 }
+
+#[test]
+fn a_sorot_document_of_an_odd_shape_keeps_what_it_can_and_says_what_is_amiss() {
+    // A span that is no object and a key given twice cost nothing else; a
+    // document that is not valid JSON is named by its line and column, and
+    // loses only itself.
+    let spans =
+        r#"{"start":0,"end":13,"label":"ACTOR","text":"Kao Kim Hourn"},{"start":17,"end":21,"label":"LOCATION","value":{"geonames":1}}"#;
+    let file = format!(
+        r#"{{"format":"sorot","version":1,"documents":[
+        {{"id":"usual","text":"Kao Kim Hourn ke Bali","spans":[{spans}]}},
+        {{"id":"odd","title":"x","title":"Kao ke Bali","text":"Kao Kim Hourn ke Bali","spans":[42,{spans}]}},
+        {{"id":"no-list","text":"Di Bali","spans":{{"start":3}}}},
+        {{"id":"bad","text":"💩" "x"}},
+        "not a document"]}}"#
+    );
+    let (corpus, report) = sorot_json::import("x.json", file.as_bytes(), &labels()).unwrap();
+    let [usual, odd, no_list] = &corpus.documents[..] else { panic!("{corpus:?}") };
+    assert_eq!(usual.spans, odd.spans);
+    assert_eq!(usual.spans.len(), 2);
+    assert_eq!(odd.title, "Kao ke Bali");
+    assert!(no_list.spans.is_empty());
+    assert_eq!(
+        messages(&report),
+        [
+            "x.json (doc \"odd\"): expected each span as a JSON object",
+            "x.json (doc \"no-list\"): expected \"spans\" as a list",
+            "x.json line 5: not valid JSON at column 32: expected `,` or `}`",
+            "x.json: expected each document as a JSON object",
+        ]
+    );
+}
+
+#[test]
+fn a_sorot_file_is_read_a_few_documents_at_a_time() {
+    let mut state = AppState::with_document(seed_document());
+    state.apply(WorkAction::OpenText { name: "b.txt".into(), text: "Di Bali 🇮🇩".into() }).unwrap();
+    let file = sorot_json::export(&state);
+    let mut import = sorot_json::SorotImport::new("x.json", file.as_bytes(), &[]).unwrap();
+    assert!(!import.only_schema() && !import.is_done());
+    assert_eq!(import.progress().1, file.len());
+    import.read_documents(1);
+    let (done, total) = import.progress();
+    assert!(done > 0 && done < total && file[done..].trim_start().starts_with("{\n      \"id\": \"b\""), "{done}");
+    import.read_documents(1);
+    assert!(import.is_done());
+    assert_eq!(import.progress(), (total, total));
+    assert!(matches!(import.take_schema(), Some(Ok(_))));
+    let (corpus, report) = import.finish().unwrap();
+    assert!(report.is_clean());
+    assert_eq!(corpus, Corpus::from_state(&state));
+    let schema_only = br#"{"labels": [{"name": "ORG", "key": "o"}]}"#;
+    let mut import = sorot_json::SorotImport::new("team.json", schema_only, &[]).unwrap();
+    assert!(import.only_schema());
+    assert_eq!(import.take_schema().unwrap().unwrap().names(), ["ORG"]);
+    let no_documents = refusal(sorot_json::import("x.json", br#"{"format": "sorot", "version": 1, "documents": 7}"#, &[]));
+    assert_eq!(no_documents.to_string(), "x.json: expected a \"documents\" list");
+}

@@ -27,13 +27,14 @@ pub fn read_text(path: &Path) -> Result<String, CliError> {
         ErrorKind::NotFound => CliError::NotFound { path: path.to_owned() },
         _ => CliError::Read { path: path.to_owned(), source },
     })?;
-    decode(&bytes).map_err(|error| match error {
-        TextError::InvalidUtf8 { byte_idx } => {
+    match decode(&bytes) {
+        Ok(text) => Ok(text.into_owned()),
+        Err(TextError::InvalidUtf8 { byte_idx }) => {
             let line = 1 + bytes[..byte_idx].iter().filter(|&&b| b == b'\n').count();
-            CliError::NotUtf8 { path: path.to_owned(), byte_idx, line }
+            Err(CliError::NotUtf8 { path: path.to_owned(), byte_idx, line })
         }
-        error => CliError::Text { path: path.to_owned(), error },
-    })
+        Err(error) => Err(CliError::Text { path: path.to_owned(), error }),
+    }
 }
 
 /// The documents of a `.txt` file (one, its id the file name without the

@@ -97,7 +97,7 @@ pub fn import(files: &[(&str, &[u8])], known_labels: &[String]) -> Result<(Corpu
                 continue;
             }
         };
-        let mut raw = RawDocument::new(text, None);
+        let mut raw = RawDocument::new(text.into_owned(), None);
         raw.id = Some(stem.to_owned());
         reader.file = name.to_owned();
         if let Some((ann_name, ann_bytes)) = anns.remove(stem) {

@@ -182,7 +182,7 @@ impl<'a> JsonlImport<'a> {
     /// the schema's labels, `doccano_unit` the unit doccano's shapes count in.
     pub fn new(name: &str, bytes: &'a [u8], known_labels: &'a [String], doccano_unit: OffsetUnit) -> Result<Self, FormatError> {
         let bytes = match bytes {
-            [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Cow::Owned(decode(name, bytes)?.into_bytes()),
+            [0xFF, 0xFE, ..] | [0xFE, 0xFF, ..] => Cow::Owned(decode(name, bytes)?.into_owned().into_bytes()),
             _ if bytes.len() > MAX_FILE_BYTES => {
                 return Err(fatal(name, ProblemKind::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES }))
             }

@@ -30,6 +30,7 @@ pub mod hf;
 pub mod html;
 mod iob;
 pub(crate) mod json_fields;
+mod json_outline;
 pub mod jsonl;
 pub mod label_studio;
 pub mod open;

@@ -8,7 +8,8 @@
 
 use super::report::{FormatError, ImportReport, ProblemKind};
 use super::text::{self, TextError};
-use super::{brat, conll, hf, jsonl, label_studio, schema_json, sorot_json, Corpus};
+use super::{brat, conll, hf, jsonl, label_studio, sorot_json, Corpus};
+use crate::decimal::fixed;
 use crate::limits::{MAX_JSONL_LINES, MAX_PAGE_FILE_BYTES};
 use crate::model::offsets::OffsetUnit;
 use crate::model::{Action, Schema};
@@ -51,7 +52,7 @@ pub fn open_files(files: &[(String, Vec<u8>)], known_labels: &[String], doccano_
             "ann" | "conf" => brat_files.push((name, bytes)),
             "txt" if ann_stems.contains(&stem(name)) => brat_files.push((name, bytes)),
             "txt" | "" => opened.push(match text::decode(bytes) {
-                Ok(text) => Opened::Text { name: name.clone(), text },
+                Ok(text) => Opened::Text { name: name.clone(), text: text.into_owned() },
                 Err(problem @ TextError::InvalidUtf8 { .. }) => Opened::BadText { name: name.clone(), problem, bytes: bytes.clone() },
                 Err(problem) => Opened::Failed { name: name.clone(), problem: format!("{name}: {problem}") },
             }),
@@ -96,9 +97,9 @@ pub fn refused_by_size(name: &str, size: f64) -> Option<Opened> {
     (size > limit).then(|| Opened::Failed {
         name: name.to_owned(),
         problem: format!(
-            "{name} is {:.0} MB; Sorot opens files up to {:.0} MB. Split it into smaller files and open those.",
-            size / 1e6,
-            limit / 1e6
+            "{name} is {} MB; Sorot opens files up to {} MB. Split it into smaller files and open those.",
+            fixed(size / 1e6, 0),
+            fixed(limit / 1e6, 0)
         ),
     })
 }
@@ -132,29 +133,34 @@ fn json_lines_kind(bytes: &[u8], with_labels_json: bool) -> JsonLinesKind {
     }
 }
 
-/// Whether the file `name` (opened together with `names`) is JSON Lines
-/// documents, which the app reads a few lines at a time with
-/// [`jsonl::JsonlImport`] instead of through [`open_files`].
-pub fn reads_in_steps(name: &str, bytes: &[u8], names: &[&str]) -> bool {
-    let json_lines = name.rsplit_once('.').is_some_and(|(_, extension)| extension.eq_ignore_ascii_case("jsonl"));
-    json_lines && matches!(json_lines_kind(bytes, names.contains(&"labels.json")), JsonLinesKind::Documents)
+/// A file the page reads a slice at a time instead of through
+/// [`open_files`], so a corpus of thousands of documents never freezes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InSteps {
+    /// JSON Lines documents, read by [`jsonl::JsonlImport`].
+    JsonLines,
+    /// A Sorot file, read by [`sorot_json::SorotImport`].
+    Sorot,
+}
+
+/// Whether and how the page reads the file `name` (opened together with
+/// `names`) a slice at a time.
+pub fn reads_in_steps(name: &str, bytes: &[u8], names: &[&str]) -> Option<InSteps> {
+    let extension = name.rsplit_once('.').map(|(_, extension)| extension.to_ascii_lowercase()).unwrap_or_default();
+    match extension.as_str() {
+        "jsonl" => matches!(json_lines_kind(bytes, names.contains(&"labels.json")), JsonLinesKind::Documents).then_some(InSteps::JsonLines),
+        "json" if name != "labels.json" && first_json_byte(bytes) == Some(b'{') => Some(InSteps::Sorot),
+        _ => None,
+    }
+}
+
+/// The first byte of a JSON file past white space and a byte order mark.
+fn first_json_byte(bytes: &[u8]) -> Option<u8> {
+    bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF)
 }
 
 fn line_count(bytes: &[u8]) -> usize {
     bytes.split(|&b| b == b'\n').filter(|line| line.iter().any(|b| !b.is_ascii_whitespace())).count()
-}
-
-type Reader = fn(&str, &[u8], &[String]) -> Result<(Corpus, ImportReport), FormatError>;
-
-/// Sorot's file is an object with `"format": "sorot"`; Label Studio's
-/// export is an array of tasks.
-fn json_reader(bytes: &[u8]) -> Reader {
-    let first = bytes.iter().copied().find(|b| !b.is_ascii_whitespace() && *b != 0xEF && *b != 0xBB && *b != 0xBF);
-    if first == Some(b'[') {
-        label_studio::import
-    } else {
-        sorot_json::import
-    }
 }
 
 /// A patterns file's lines carry `pattern` and no `text`.
@@ -170,23 +176,31 @@ fn looks_like_hf(bytes: &[u8]) -> bool {
     head.contains("\"tokens\"") && head.contains("\"ner_tags\"")
 }
 
-/// A `.json` file: a schema of its own, or documents (with the schema a
-/// Sorot file carries).
+/// A `.json` file: Label Studio's export (an array of tasks), Sorot's own
+/// file (read by [`sorot_json::SorotImport`]), or a label schema.
 fn open_json(name: &str, bytes: &[u8], known_labels: &[String]) -> Opened {
-    let value: Option<serde_json::Value> =
-        std::str::from_utf8(bytes).ok().and_then(|text| serde_json::from_str(text.trim_start_matches('\u{feff}')).ok());
-    let schema = value.as_ref().and_then(schema_json::from_file);
-    if value.as_ref().is_some_and(|v| v.get("documents").is_none() && v.get("format").is_none()) {
-        if let Some(schema) = schema {
-            return match schema {
-                Ok(schema) => Opened::Schema { name: name.to_owned(), schema },
-                Err(problem) => Opened::Failed { name: name.to_owned(), problem: format!("{name}: {problem}") },
-            };
-        }
+    if first_json_byte(bytes) == Some(b'[') {
+        return opened_corpus(name, label_studio::import(name, bytes, known_labels));
     }
-    match opened_corpus(name, json_reader(bytes)(name, bytes, known_labels)) {
-        Opened::Corpus { source, corpus, report, .. } => Opened::Corpus { source, corpus, report, schema },
-        other => other,
+    match sorot_json::SorotImport::new(name, bytes, known_labels) {
+        Ok(mut import) => {
+            import.read_documents(usize::MAX);
+            opened_sorot(name, import)
+        }
+        Err(error) => opened_corpus(name, Err(error)),
+    }
+}
+
+/// What a Sorot file read to its end came to: its documents with the
+/// schema it carries, or the schema alone.
+pub fn opened_sorot(name: &str, mut import: sorot_json::SorotImport<'_>) -> Opened {
+    match (import.only_schema(), import.take_schema()) {
+        (true, Some(Ok(schema))) => Opened::Schema { name: name.to_owned(), schema },
+        (true, Some(Err(problem))) => Opened::Failed { name: name.to_owned(), problem: format!("{name}: {problem}") },
+        (_, schema) => match opened_corpus(name, import.finish()) {
+            Opened::Corpus { source, corpus, report, .. } => Opened::Corpus { source, corpus, report, schema },
+            other => other,
+        },
     }
 }
 

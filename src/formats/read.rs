@@ -21,7 +21,7 @@ use crate::sort::sort_by;
 
 /// Decodes a file's bytes as text: UTF-8, a byte order mark dropped, UTF-16
 /// with a byte order mark decoded.
-pub(crate) fn decode(file: &str, bytes: &[u8]) -> Result<String, FormatError> {
+pub(crate) fn decode<'a>(file: &str, bytes: &'a [u8]) -> Result<Cow<'a, str>, FormatError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(fatal(file, ProblemKind::TooLarge { bytes: bytes.len(), limit: MAX_FILE_BYTES }));
     }

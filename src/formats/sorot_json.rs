@@ -18,15 +18,19 @@
 //! file of a later version is refused ([`ProblemKind::FutureVersion`])
 //! rather than half read.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::corpus::{text_sha256, Corpus, CorpusDocument, DocumentMeta};
-use super::read::{decode, fatal, parse_json, string, RawDocument, Reader};
+use super::json_outline;
+use super::read::{decode, fatal, malformed, parse_json, string, RawDocument, Reader};
 use super::report::{FormatError, ImportReport, ProblemKind};
-use crate::model::AppState;
+use super::schema_json;
+use crate::model::{AppState, Schema};
 
 /// The version this Sorot writes and the newest it reads.
 pub const VERSION: u64 = 1;
@@ -147,40 +151,155 @@ pub fn join_pieces(head: &str, documents: &[String]) -> String {
 
 /// Reads a Sorot file; `known_labels` is the schema's labels.
 pub fn import(name: &str, bytes: &[u8], known_labels: &[String]) -> Result<(Corpus, ImportReport), FormatError> {
-    let value = parse_json(name, &decode(name, bytes)?)?;
-    let shape = |expected: &str| fatal(name, ProblemKind::WrongShape { expected: expected.to_owned() });
-    let Value::Object(mut file) = value else {
-        return Err(shape("a Sorot file: a JSON object with \"format\": \"sorot\""));
-    };
-    if file.get("format").and_then(Value::as_str) != Some("sorot") {
-        return Err(shape("a Sorot file: a JSON object with \"format\": \"sorot\""));
-    }
-    match file.get("version").and_then(Value::as_u64) {
-        Some(found) if found > VERSION => return Err(fatal(name, ProblemKind::FutureVersion { found })),
-        Some(_) => {}
-        None => return Err(shape("a whole-number \"version\"")),
-    }
-    if file.get("offset_unit").is_some_and(|unit| unit != "codepoint") {
-        return Err(shape("\"offset_unit\": \"codepoint\""));
-    }
-    let Some(Value::Array(documents)) = file.remove("documents") else {
-        return Err(shape("a \"documents\" list"));
-    };
-    let mut reader = Reader::new(name, known_labels);
-    match file.get("labels") {
-        Some(Value::Array(labels)) if labels.iter().all(Value::is_string) => {
-            reader.declare_labels(labels.iter().filter_map(|l| l.as_str().map(str::to_owned)).collect());
+    let mut import = SorotImport::new(name, bytes, known_labels)?;
+    import.read_documents(usize::MAX);
+    import.finish()
+}
+
+/// A Sorot file (or a label schema file) in memory, read a few documents
+/// at a time so the page can show how far it has got and paint in
+/// between; [`import`] reads it all at once.
+///
+/// Opening it outlines the file ([`json_outline`]): its head (format,
+/// version, unit, labels, schema) is parsed and checked, and each
+/// document's place is noted; each document is then parsed and checked on
+/// its own. A document that is not valid JSON is reported with its line
+/// and the others are kept.
+pub struct SorotImport<'a> {
+    /// The file as text: the bytes given, or UTF-16 decoded.
+    text: Cow<'a, str>,
+    /// Where each document's JSON lies in `text`.
+    documents: Vec<Range<usize>>,
+    /// The next document to read.
+    next: usize,
+    /// How many line breaks `text` has before `lines_counted`.
+    line_breaks: usize,
+    lines_counted: usize,
+    reader: Reader<'a>,
+    /// The label schema the file carries, or why it could not be read.
+    schema: Option<Result<Schema, String>>,
+    /// The file holds a label schema and no documents.
+    only_schema: bool,
+}
+
+const NOT_SOROT: &str = "a Sorot file: a JSON object with \"format\": \"sorot\"";
+
+impl<'a> SorotImport<'a> {
+    /// Reads the file's head and locates its documents; refuses a file
+    /// that is not JSON, not a Sorot file of a version this Sorot reads, or
+    /// too large. `known_labels` is the schema's labels.
+    pub fn new(name: &str, bytes: &'a [u8], known_labels: &'a [String]) -> Result<Self, FormatError> {
+        let text = decode(name, bytes)?;
+        let shape = |expected: &str| fatal(name, ProblemKind::WrongShape { expected: expected.to_owned() });
+        // Where the outline or a part of the head is not valid JSON, the
+        // whole file is parsed to say where.
+        let refusal = || parse_json(name, &text).err().unwrap_or_else(|| shape(NOT_SOROT));
+        let Some(outline) = json_outline::outline(&text, "documents") else { return Err(refusal()) };
+        let documents = outline.items;
+        let mut head = Map::new();
+        for (key, range) in outline.fields {
+            let value = if key == "documents" { Value::Null } else { serde_json::from_str(&text[range]).map_err(|_| refusal())? };
+            head.insert(key, value);
         }
-        None => {}
-        Some(_) => reader.problem(None, None, ProblemKind::WrongShape { expected: "\"labels\" as a list of names".into() }),
+        let schema = schema_json::from_file(&Value::Object(head.clone()));
+        let only_schema = !head.contains_key("documents") && !head.contains_key("format") && schema.is_some();
+        let mut reader = Reader::new(name, known_labels);
+        if !only_schema {
+            if head.get("format").and_then(Value::as_str) != Some("sorot") {
+                return Err(shape(NOT_SOROT));
+            }
+            match head.get("version").and_then(Value::as_u64) {
+                Some(found) if found > VERSION => return Err(fatal(name, ProblemKind::FutureVersion { found })),
+                Some(_) => {}
+                None => return Err(shape("a whole-number \"version\"")),
+            }
+            if head.get("offset_unit").is_some_and(|unit| unit != "codepoint") {
+                return Err(shape("\"offset_unit\": \"codepoint\""));
+            }
+            if documents.is_none() {
+                return Err(shape("a \"documents\" list"));
+            }
+            match head.get("labels") {
+                Some(Value::Array(labels)) if labels.iter().all(Value::is_string) => {
+                    reader.declare_labels(labels.iter().filter_map(|l| l.as_str().map(str::to_owned)).collect());
+                }
+                None => {}
+                Some(_) => reader.problem(None, None, ProblemKind::WrongShape { expected: "\"labels\" as a list of names".into() }),
+            }
+        }
+        Ok(SorotImport {
+            text,
+            documents: documents.unwrap_or_default(),
+            next: 0,
+            line_breaks: 0,
+            lines_counted: 0,
+            reader,
+            schema,
+            only_schema,
+        })
     }
-    for document in documents {
-        match document {
-            Value::Object(document) => read_document(&mut reader, document),
-            _ => reader.problem(None, None, ProblemKind::WrongShape { expected: "each document as a JSON object".into() }),
+
+    /// The file holds a label schema and no documents: [`Self::take_schema`]
+    /// is all there is to it.
+    pub fn only_schema(&self) -> bool {
+        self.only_schema
+    }
+
+    /// The label schema the file carries, or why it could not be read.
+    pub fn take_schema(&mut self) -> Option<Result<Schema, String>> {
+        self.schema.take()
+    }
+
+    /// Reads up to `count` more documents.
+    pub fn read_documents(&mut self, count: usize) {
+        let end = self.documents.len().min(self.next.saturating_add(count));
+        for i in self.next..end {
+            let range = self.documents[i].clone();
+            match serde_json::from_str(&self.text[range.clone()]) {
+                Ok(Value::Object(document)) => read_document(&mut self.reader, document),
+                Ok(_) => self.reader.problem(None, None, ProblemKind::WrongShape { expected: "each document as a JSON object".into() }),
+                Err(error) => {
+                    let kind = self.malformed(range, &error);
+                    let line = match kind {
+                        ProblemKind::MalformedJson { line, .. } => Some(line),
+                        _ => None,
+                    };
+                    self.reader.problem(line, None, kind);
+                }
+            }
+        }
+        self.next = end;
+    }
+
+    /// A syntax error in the document at `range`, located in the file.
+    fn malformed(&mut self, range: Range<usize>, error: &serde_json::Error) -> ProblemKind {
+        let before = &self.text.as_bytes()[self.lines_counted..range.start];
+        self.line_breaks += before.iter().filter(|&&b| b == b'\n').count();
+        self.lines_counted = range.start;
+        let kind = malformed(&self.text[range.clone()], self.line_breaks + 1, error);
+        match kind {
+            // On the document's first line, the column counts from the line's start.
+            ProblemKind::MalformedJson { line, column, message } if error.line() == 1 => {
+                let line_start = self.text[..range.start].rfind('\n').map_or(0, |i| i + 1);
+                ProblemKind::MalformedJson { line, column: column + self.text[line_start..range.start].chars().count(), message }
+            }
+            kind => kind,
         }
     }
-    reader.finish()
+
+    /// How much is read: bytes read and bytes in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.documents.get(self.next).map_or(self.text.len(), |range| range.start), self.text.len())
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.next == self.documents.len()
+    }
+
+    /// The documents read, or the first problem when none could be.
+    pub fn finish(self) -> Result<(Corpus, ImportReport), FormatError> {
+        self.reader.finish()
+    }
 }
 
 /// One document object.

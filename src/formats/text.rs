@@ -5,6 +5,7 @@
 //! are decoded. Anything else that is not valid UTF-8 is refused with the
 //! position of the first bad byte.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// Why a file's bytes are not a text Sorot can open.
@@ -33,20 +34,20 @@ impl fmt::Display for TextError {
     }
 }
 
-/// Decodes a text file's bytes.
+/// Decodes a text file's bytes, borrowing them when they are UTF-8 already.
 ///
 /// ```text
 /// EF BB BF 41 -> "A"      FF FE 41 00 -> "A"      41 FF -> bad byte at 1
 /// ```
-pub fn decode(bytes: &[u8]) -> Result<String, TextError> {
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, TextError> {
     let text = if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
-        utf8(rest)?
+        Cow::Borrowed(utf8(rest)?)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
-        utf16(rest, u16::from_le_bytes)?
+        Cow::Owned(utf16(rest, u16::from_le_bytes)?)
     } else if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
-        utf16(rest, u16::from_be_bytes)?
+        Cow::Owned(utf16(rest, u16::from_be_bytes)?)
     } else {
-        utf8(bytes)?
+        Cow::Borrowed(utf8(bytes)?)
     };
     if text.contains('\0') {
         return Err(TextError::Binary);
@@ -57,8 +58,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, TextError> {
     Ok(text)
 }
 
-fn utf8(bytes: &[u8]) -> Result<String, TextError> {
-    String::from_utf8(bytes.to_vec()).map_err(|e| TextError::InvalidUtf8 { byte_idx: e.utf8_error().valid_up_to() })
+fn utf8(bytes: &[u8]) -> Result<&str, TextError> {
+    std::str::from_utf8(bytes).map_err(|e| TextError::InvalidUtf8 { byte_idx: e.valid_up_to() })
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, TextError> {

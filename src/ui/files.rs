@@ -14,6 +14,8 @@ use super::effects;
 use super::store::{on, Store, StoreHandle};
 use crate::formats::export::{Export, ExportFormat, ExportJob};
 use crate::formats::jsonl::JsonlImport;
+use crate::formats::open::{InSteps, Opened};
+use crate::formats::sorot_json::SorotImport;
 use crate::formats::{html, open, schema_json, sorot_json, Corpus, FormatError, ImportReport};
 use crate::limits::STEP_MS;
 use crate::model::offsets::OffsetUnit;
@@ -139,8 +141,8 @@ fn file_list(list: FileList) -> Vec<File> {
 
 /// Reads the chosen or dropped files, then opens what they hold, one
 /// action per file (or brat pair), in the schema's labels and the doccano
-/// unit chosen. JSON Lines documents are read a slice at a time with a
-/// progress bar, so a 10,000-document file never freezes the page.
+/// unit chosen. Sorot files and JSON Lines documents are read a slice at a
+/// time with a progress bar, so a 10,000-document file never freezes the page.
 fn open_files(store: &StoreHandle, files: Vec<File>) {
     let (dispatcher, known_labels, doccano_unit) = (store.dispatcher(), store.0.schema().names(), store.0.doccano_unit());
     wasm_bindgen_futures::spawn_local(async move {
@@ -158,15 +160,26 @@ fn open_files(store: &StoreHandle, files: Vec<File>) {
         }
         let names: Vec<String> = read.iter().map(|(name, _)| name.clone()).collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let (in_steps, at_once): (Vec<_>, Vec<_>) = read.into_iter().partition(|(name, bytes)| open::reads_in_steps(name, bytes, &names));
-        for (name, bytes) in in_steps {
-            let asked = read_json_lines(&dispatcher, &name, &bytes, &known_labels, doccano_unit).await;
-            let opened = match asked.as_ref().ok().and_then(|(_, report)| report.likely_unit()) {
-                Some(likely) => {
-                    let again = read_json_lines(&dispatcher, &name, &bytes, &known_labels, likely).await;
-                    open::in_likely_unit(&name, asked, |_| again)
+        let (mut in_steps, mut at_once) = (Vec::new(), Vec::new());
+        for (name, bytes) in read {
+            match open::reads_in_steps(&name, &bytes, &names) {
+                Some(how) => in_steps.push((name, bytes, how)),
+                None => at_once.push((name, bytes)),
+            }
+        }
+        for (name, bytes, how) in in_steps {
+            let opened = match how {
+                InSteps::Sorot => read_sorot(&dispatcher, &name, &bytes, &known_labels).await,
+                InSteps::JsonLines => {
+                    let asked = read_json_lines(&dispatcher, &name, &bytes, &known_labels, doccano_unit).await;
+                    match asked.as_ref().ok().and_then(|(_, report)| report.likely_unit()) {
+                        Some(likely) => {
+                            let again = read_json_lines(&dispatcher, &name, &bytes, &known_labels, likely).await;
+                            open::in_likely_unit(&name, asked, |_| again)
+                        }
+                        None => open::opened_corpus(&name, asked),
+                    }
                 }
-                None => open::opened_corpus(&name, asked),
             };
             dispatcher.dispatch(opened.into_action());
         }
@@ -180,7 +193,7 @@ fn open_files(store: &StoreHandle, files: Vec<File>) {
 /// how far the whole has got (`done`, `total`) and whether it is over.
 /// Between slices the page paints and takes input, showing a progress bar
 /// named `task`.
-async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, mut step: impl FnMut() -> (usize, usize, bool)) {
+async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, step: &mut dyn FnMut() -> (usize, usize, bool)) {
     loop {
         let started = js_sys::Date::now();
         let (done, total, over) = loop {
@@ -208,7 +221,7 @@ async fn read_json_lines(
     doccano_unit: OffsetUnit,
 ) -> Result<(Corpus, ImportReport), FormatError> {
     let mut import = JsonlImport::new(name, bytes, known_labels, doccano_unit)?;
-    in_steps(dispatcher, &format!("Reading {name}"), || {
+    in_steps(dispatcher, &format!("Reading {name}"), &mut || {
         import.read_lines(50);
         let (done, total) = import.progress();
         (done, total, import.is_done())
@@ -217,9 +230,24 @@ async fn read_json_lines(
     import.finish()
 }
 
+/// Reads a Sorot file a slice at a time, showing how far it has got.
+async fn read_sorot(dispatcher: &UseReducerDispatcher<Store>, name: &str, bytes: &[u8], known_labels: &[String]) -> Opened {
+    let mut import = match SorotImport::new(name, bytes, known_labels) {
+        Ok(import) => import,
+        Err(refusal) => return open::opened_corpus(name, Err(refusal)),
+    };
+    in_steps(dispatcher, &format!("Reading {name}"), &mut || {
+        import.read_documents(20);
+        let (done, total) = import.progress();
+        (done, total, import.is_done())
+    })
+    .await;
+    open::opened_sorot(name, import)
+}
+
 /// Writes an export a slice at a time, showing how far it has got.
 async fn write_export(dispatcher: &UseReducerDispatcher<Store>, mut job: ExportJob) -> Option<Export> {
-    in_steps(dispatcher, "Exporting", || {
+    in_steps(dispatcher, "Exporting", &mut || {
         job.write_documents(20);
         let (done, total) = job.progress();
         (done, total, job.is_done())

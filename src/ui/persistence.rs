@@ -17,7 +17,7 @@ use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::limits::SCROLL_REST_MS;
+use crate::limits::{SCROLL_REST_MS, STORE_SLICE_BYTES};
 use crate::model::{AppState, DocumentState, Schema};
 use crate::persist::snapshot::{doc_key, meta_of, migrate_meta, restore, stored_document, text_key};
 
@@ -211,20 +211,30 @@ fn write_changes(latest: Rc<RefCell<UseReducerHandle<Store>>>, written: Rc<RefCe
     let Some(database) = guard.database.clone() else { return };
     let store = latest.borrow().clone();
     let state = &store.0;
-    let mut records = Vec::new();
+    let mut records: Vec<(String, String)> = Vec::new();
+    let mut bytes = 0;
     for doc in state.documents() {
+        if bytes >= STORE_SLICE_BYTES {
+            // The rest in the next write; the documents list last of all,
+            // so that it never names a document not stored yet.
+            guard.rerun = true;
+            break;
+        }
         let id = doc.document.id().to_owned();
         if !guard.texts.contains(&id) {
+            bytes += doc.document.text().len();
             records.push((text_key(&id), doc.document.text().to_string()));
             guard.texts.insert(id.clone());
         }
         if guard.documents.get(&id) != Some(&doc.revision) {
-            records.push((doc_key(&id), serde_json::to_string(&stored_document(doc)).unwrap_or_default()));
+            let record = serde_json::to_string(&stored_document(doc)).unwrap_or_default();
+            bytes += record.len();
+            records.push((doc_key(&id), record));
             guard.documents.insert(id, doc.revision);
         }
     }
     let meta = serde_json::to_string(&meta_of(state, scroll_y())).unwrap_or_default();
-    if meta != guard.meta {
+    if !guard.rerun && meta != guard.meta {
         records.push(("meta".to_owned(), meta.clone()));
         guard.meta = meta;
     }
