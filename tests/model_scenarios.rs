@@ -247,9 +247,8 @@ fn a_read_only_state_refuses_work_but_still_shows_and_restores() {
 
 fn imported(id: &str, text: &str, spans: &[(usize, usize, &str)]) -> sorot::model::ImportedDocument {
     sorot::model::ImportedDocument {
-        id: id.into(),
+        document: sorot::model::Document::new(id, text),
         match_by_text: false,
-        text: text.into(),
         meta: sorot::model::Metadata { source: Some("IDN Times".into()), ..Default::default() },
         status: sorot::model::Status::Todo,
         spans: spans.iter().map(|&(start, end, l)| sorot::model::ImportedSpan { start, end, label: label(l), value: None }).collect(),

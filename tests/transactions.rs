@@ -68,9 +68,8 @@ fn any_action() -> impl Strategy<Value = Action> {
         1 => (range(), label()).prop_map(|((start, end), label)| Action::from(WorkAction::ImportDocuments {
             source: "x.jsonl".into(),
             documents: vec![ImportedDocument {
-                id: "seed-article".into(),
+                document: Document::new("seed-article", TEXTS[1]),
                 match_by_text: false,
-                text: TEXTS[1].into(),
                 meta: Default::default(),
                 status: Status::Todo,
                 spans: vec![ImportedSpan { start, end, label, value: None }],

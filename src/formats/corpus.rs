@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 use std::rc::Rc;
 
 use crate::model::offsets::char_to_byte_idx;
-use crate::model::{AppState, DocumentState, ImportedDocument, ImportedSpan, Label, Metadata};
+use crate::model::{AppState, Document, DocumentState, ImportedDocument, ImportedSpan, Label, Metadata};
 
 /// A set of documents and the labels they are annotated with.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -169,35 +169,38 @@ impl Corpus {
     /// are another tool's numbers (doccano's), so open documents with the
     /// same text name them.
     pub fn into_imported(self, match_by_text: bool) -> Vec<ImportedDocument> {
-        self.documents
-            .into_iter()
-            .map(|doc| ImportedDocument {
-                id: doc.id,
-                match_by_text,
-                spans: doc
-                    .spans
-                    .into_iter()
-                    .map(|span| ImportedSpan {
-                        start: span.start,
-                        end: span.end,
-                        label: Label::new(&span.label),
-                        value: span.value.map(|v| Rc::from(v.to_string())),
-                    })
-                    .collect(),
-                meta: Metadata {
-                    source: doc.meta.source,
-                    date: doc.meta.date,
-                    annotator: doc.annotator,
-                    extra_json: (!doc.meta.extra.is_empty()).then(|| serde_json::to_string(&doc.meta.extra).unwrap_or_default()),
-                },
-                status: doc.status,
-                text: doc.text,
-            })
-            .collect()
+        self.documents.into_iter().map(|doc| doc.into_imported(match_by_text)).collect()
     }
 }
 
 impl CorpusDocument {
+    /// The document as the model opens it (see [`Corpus::into_imported`]).
+    pub fn into_imported(self, match_by_text: bool) -> ImportedDocument {
+        let doc = self;
+        ImportedDocument {
+            // The one step of opening that reads the whole text again.
+            document: Document::new(doc.id, doc.text),
+            match_by_text,
+            spans: doc
+                .spans
+                .into_iter()
+                .map(|span| ImportedSpan {
+                    start: span.start,
+                    end: span.end,
+                    label: Label::new(&span.label),
+                    value: span.value.map(|v| Rc::from(v.to_string())),
+                })
+                .collect(),
+            meta: Metadata {
+                source: doc.meta.source,
+                date: doc.meta.date,
+                annotator: doc.annotator,
+                extra_json: (!doc.meta.extra.is_empty()).then(|| serde_json::to_string(&doc.meta.extra).unwrap_or_default()),
+            },
+            status: doc.status,
+        }
+    }
+
     /// One open document of the annotator.
     pub fn from_state(doc: &DocumentState) -> CorpusDocument {
         let meta = &doc.meta;

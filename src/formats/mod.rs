@@ -17,6 +17,8 @@
 //!   classification); [`flatten`] fits nested spans into them, with notes.
 //! - [`tokens`]: the one tokenisation rule of the flat formats.
 //! - [`text`]: decoding opened `.txt` files.
+//! - `json_outline`: where a JSON object file's head and list items lie, so
+//!   a big Sorot file is parsed a document at a time.
 //! - `json_fields`: strict reading of a JSON object's fields, for records that
 //!   must be whole (the schema here, the stored session in `persist`).
 

@@ -8,11 +8,11 @@
 
 use super::report::{FormatError, ImportReport, ProblemKind};
 use super::text::{self, TextError};
-use super::{brat, conll, hf, jsonl, label_studio, sorot_json, Corpus};
+use super::{brat, conll, hf, jsonl, label_studio, sorot_json, Corpus, CorpusDocument};
 use crate::decimal::fixed;
 use crate::limits::{MAX_JSONL_LINES, MAX_PAGE_FILE_BYTES};
 use crate::model::offsets::OffsetUnit;
-use crate::model::{Action, Schema};
+use crate::model::{Action, ImportedDocument, Schema};
 use crate::model::{SessionAction, WorkAction};
 
 /// What became of one opened file (or pair of files).
@@ -259,20 +259,9 @@ impl Opened {
                 .into()
             }
             Opened::Corpus { source, corpus, report, schema } => {
-                let mut problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
-                let schema = match schema {
-                    Some(Ok(schema)) => Some(schema),
-                    Some(Err(problem)) => {
-                        problems.push(format!("{source}: its schema was not read: {problem}"));
-                        None
-                    }
-                    None => None,
-                };
-                // A doccano file numbers documents itself, and says where its unit mattered.
-                let note = report.offsets.filter(|reading| reading.documents > 0).map(|reading| reading.to_string());
-                let match_by_text = report.offsets.is_some();
-                let tally = (!report.problems.is_empty()).then(|| report.tally());
-                WorkAction::ImportDocuments { source, documents: corpus.into_imported(match_by_text), problems, schema, note, tally }.into()
+                let mut corpus = CorpusInSteps::new(source, corpus, report, schema);
+                corpus.step(usize::MAX);
+                corpus.into_action()
             }
             Opened::Patterns { name, jsonl } => WorkAction::LoadPatterns { name, jsonl }.into(),
             Opened::Schema { name, schema } => SessionAction::Offer {
@@ -284,6 +273,61 @@ impl Opened {
             Opened::Failed { problem, .. } => SessionAction::ReportProblem(problem).into(),
         };
         action
+    }
+}
+
+/// An opened corpus whose documents are made ready for the model (split
+/// into blocks: [`CorpusDocument::into_imported`]) a few at a time, so the
+/// page paints in between; then it is one action, one transaction.
+pub struct CorpusInSteps {
+    source: String,
+    report: ImportReport,
+    schema: Option<Result<Schema, String>>,
+    match_by_text: bool,
+    pending: std::vec::IntoIter<CorpusDocument>,
+    ready: Vec<ImportedDocument>,
+}
+
+impl CorpusInSteps {
+    pub fn new(source: String, corpus: Corpus, report: ImportReport, schema: Option<Result<Schema, String>>) -> Self {
+        // A doccano file numbers documents itself: open ones with the same text name them.
+        let match_by_text = report.offsets.is_some();
+        let ready = Vec::with_capacity(corpus.documents.len());
+        CorpusInSteps { source, report, schema, match_by_text, pending: corpus.documents.into_iter(), ready }
+    }
+
+    /// Makes up to `count` more documents ready.
+    pub fn step(&mut self, count: usize) {
+        let match_by_text = self.match_by_text;
+        self.ready.extend(self.pending.by_ref().take(count).map(|doc| doc.into_imported(match_by_text)));
+    }
+
+    /// Documents ready, and documents in all.
+    pub fn progress(&self) -> (usize, usize) {
+        (self.ready.len(), self.ready.len() + self.pending.len())
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.pending.len() == 0
+    }
+
+    /// The action that opens the documents made ready, with what the file
+    /// had wrong and the schema it carries.
+    pub fn into_action(self) -> Action {
+        let CorpusInSteps { source, report, schema, ready, .. } = self;
+        let mut problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+        let schema = match schema {
+            Some(Ok(schema)) => Some(schema),
+            Some(Err(problem)) => {
+                problems.push(format!("{source}: its schema was not read: {problem}"));
+                None
+            }
+            None => None,
+        };
+        // A doccano file says where its unit mattered.
+        let note = report.offsets.filter(|reading| reading.documents > 0).map(|reading| reading.to_string());
+        let tally = (!report.problems.is_empty()).then(|| report.tally());
+        WorkAction::ImportDocuments { source, documents: ready, problems, schema, note, tally }.into()
     }
 }
 

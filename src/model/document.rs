@@ -127,6 +127,12 @@ impl Document {
         &self.id
     }
 
+    /// The same document under another id.
+    pub fn with_id(mut self, id: String) -> Self {
+        self.id = id;
+        self
+    }
+
     pub fn title(&self) -> &str {
         &self.title
     }

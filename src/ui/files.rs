@@ -14,7 +14,7 @@ use super::effects;
 use super::store::{on, Store, StoreHandle};
 use crate::formats::export::{Export, ExportFormat, ExportJob};
 use crate::formats::jsonl::JsonlImport;
-use crate::formats::open::{InSteps, Opened};
+use crate::formats::open::{CorpusInSteps, InSteps, Opened};
 use crate::formats::sorot_json::SorotImport;
 use crate::formats::{html, open, schema_json, sorot_json, Corpus, FormatError, ImportReport};
 use crate::limits::STEP_MS;
@@ -160,14 +160,14 @@ fn open_files(store: &StoreHandle, files: Vec<File>) {
         }
         let names: Vec<String> = read.iter().map(|(name, _)| name.clone()).collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        let (mut in_steps, mut at_once) = (Vec::new(), Vec::new());
+        let (mut stepwise, mut at_once) = (Vec::new(), Vec::new());
         for (name, bytes) in read {
             match open::reads_in_steps(&name, &bytes, &names) {
-                Some(how) => in_steps.push((name, bytes, how)),
+                Some(how) => stepwise.push((name, bytes, how)),
                 None => at_once.push((name, bytes)),
             }
         }
-        for (name, bytes, how) in in_steps {
+        for (name, bytes, how) in stepwise {
             let opened = match how {
                 InSteps::Sorot => read_sorot(&dispatcher, &name, &bytes, &known_labels).await,
                 InSteps::JsonLines => {
@@ -181,7 +181,20 @@ fn open_files(store: &StoreHandle, files: Vec<File>) {
                     }
                 }
             };
-            dispatcher.dispatch(opened.into_action());
+            let action = match opened {
+                Opened::Corpus { source, corpus, report, schema } => {
+                    let mut corpus = CorpusInSteps::new(source, corpus, report, schema);
+                    in_steps(&dispatcher, &format!("Opening {name}"), &mut || {
+                        corpus.step(100);
+                        let (done, total) = corpus.progress();
+                        (done, total, corpus.is_done())
+                    })
+                    .await;
+                    corpus.into_action()
+                }
+                other => other.into_action(),
+            };
+            dispatcher.dispatch(action);
         }
         for opened in open::open_files(&at_once, &known_labels, doccano_unit) {
             dispatcher.dispatch(opened.into_action());

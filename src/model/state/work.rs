@@ -59,11 +59,13 @@ impl DocumentState {
 /// A document read from a file, with its spans exactly as the file had them.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportedDocument {
-    pub id: String,
+    /// The text, made a document under the file's id before the import's
+    /// transaction (splitting a corpus into blocks takes longer than the
+    /// transaction itself); the id changes if it is taken.
+    pub document: Document,
     /// The id is another tool's number (doccano's): a document with the
     /// same text that is open already names it.
     pub match_by_text: bool,
-    pub text: String,
     pub meta: Metadata,
     pub status: Status,
     /// Checked again on import.
@@ -303,17 +305,18 @@ impl AppState {
             HashMap::new()
         };
         for mut imported in documents {
+            let mut wanted = imported.document.id().to_owned();
             if imported.match_by_text {
-                if let Some(open) = open_by_text.get(imported.text.as_str()) {
-                    matched.push(format!("{} is {}", imported.id, open.document.id()));
-                    imported.id = open.document.id().to_owned();
+                if let Some(open) = open_by_text.get(imported.document.text()) {
+                    matched.push(format!("{wanted} is {}", open.document.id()));
+                    wanted = open.document.id().to_owned();
                     if imported.meta == Metadata::default() {
                         imported.meta = (*open.meta).clone();
                     }
                 }
             }
-            let id = ids.take_id(or_document(&imported.id)).0;
-            let document = Document::new(id, imported.text);
+            let id = ids.take_id(or_document(&wanted)).0;
+            let document = if id == imported.document.id() { imported.document } else { imported.document.with_id(id) };
             let mut state = DocumentState::new(document);
             let mut spans = Vec::with_capacity(imported.spans.len());
             let mut problems = Vec::new();
