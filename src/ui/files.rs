@@ -204,9 +204,10 @@ fn open_files(store: &StoreHandle, files: Vec<File>) {
 
 /// Runs a long task a slice at a time: `step` does a little and returns
 /// how far the whole has got (`done`, `total`) and whether it is over.
-/// Between slices the page paints and takes input, showing a progress bar
-/// named `task`.
+/// Between slices, and after the last, the page paints and takes input,
+/// showing a progress bar named `task` once the task outlasts one slice.
 async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, step: &mut dyn FnMut() -> (usize, usize, bool)) {
+    let mut shown = false;
     loop {
         let started = js_sys::Date::now();
         let (done, total, over) = loop {
@@ -216,9 +217,15 @@ async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, step: &m
             }
         };
         if over {
-            dispatcher.dispatch(SessionAction::ShowProgress(None).into());
+            // A task done within one slice never showed a bar: no render to take it away.
+            if shown {
+                dispatcher.dispatch(SessionAction::ShowProgress(None).into());
+            }
+            // What comes next (another task, the import) starts a slice of its own.
+            effects::yield_to_page().await;
             return;
         }
+        shown = true;
         dispatcher.dispatch(SessionAction::ShowProgress(Some(Progress { task: task.to_owned(), done, total })).into());
         effects::yield_to_page().await;
     }
