@@ -41,20 +41,18 @@ pub fn use_scroll_to_selected(selected: Option<SpanId>) {
     });
 }
 
-/// Once the article is first `shown`, while the page is idle, rehearses
-/// what a first key press runs: see [`crate::rehearsal`].
+/// Once the article is first drawn, while the page is idle, rehearses what
+/// a first key press runs: see [`crate::rehearsal`].
 #[hook]
-pub fn use_rehearsal_when_idle(store: &StoreHandle, article_ref: &NodeRef, shown: bool) {
+pub fn use_rehearsal_when_idle(store: &StoreHandle, article_ref: &NodeRef) {
     let loaded = store.clone();
     let article_ref = article_ref.clone();
-    use_effect_with(shown, move |shown| {
-        if *shown {
-            effects::when_idle(move || {
-                rehearse_edits(&loaded.0);
-                if let Some(article) = article_ref.cast::<Element>() {
-                    selection::rehearse(&article);
-                }
-            });
-        }
+    use_effect_with((), move |_| {
+        effects::when_idle(move || {
+            rehearse_edits(&loaded.0);
+            if let Some(article) = article_ref.cast::<Element>() {
+                selection::rehearse(&article);
+            }
+        });
     });
 }
