@@ -24,8 +24,15 @@ const LINKED_SCRIPT: &str = "<script type=\"module\">import init from './sorot.j
 /// wasm about a third larger.
 const LZMA_DECODER: &str = include_str!("lzma_decode.js");
 
-/// `unsplitWasm(bytes)`, which undoes [`wasm_split::split`].
+/// `unsplitWasm(bytes)`, which undoes [`wasm_split::split`], given its tables.
 const UNSPLIT_DECODER: &str = include_str!("wasm_unsplit.js");
+
+/// The page's two decoders, `lzmaDecode` and `unsplitWasm`, with the
+/// instruction tables the second reads.
+fn page_decoders() -> String {
+    let (one_byte, after_fc) = wasm_split::unsplit_tables();
+    format!("{LZMA_DECODER}const UNSPLIT_OPS = \"{one_byte}\", UNSPLIT_FC_OPS = \"{after_fc}\";\n{UNSPLIT_DECODER}")
+}
 
 /// The function wasm-bindgen's `--target web` output exports as default.
 const INIT_FUNCTION: &str = "async function __wbg_init(";
@@ -65,7 +72,7 @@ pub fn single_file_html(
     check_inlinable(js)?;
     let styles = format!("<style>\n{}</style>", escape_end_tag(&minify(css, "css")?, "style"));
     let loader = wasm_loader(&base64(packed_wasm));
-    let script = minify(&format!("{js}\n{LZMA_DECODER}{UNSPLIT_DECODER}{loader}"), "js")?;
+    let script = minify(&format!("{js}\n{}{loader}", page_decoders()), "js")?;
     let script = format!("<script type=\"module\">\n{}</script>", escape_end_tag(&script, "script"));
     fill_template(template, &styles, &script)
 }
@@ -178,8 +185,9 @@ pub fn check_unpacks(packed: &[u8], wasm: &[u8], work_dir: &std::path::Path) -> 
     files::write(
         &script_path,
         format!(
-            "{LZMA_DECODER}{UNSPLIT_DECODER}\nconst fs = require('fs');\n\
-             fs.writeFileSync(process.argv[3], unsplitWasm(lzmaDecode(fs.readFileSync(process.argv[2]))));\n"
+            "{}\nconst fs = require('fs');\n\
+             fs.writeFileSync(process.argv[3], unsplitWasm(lzmaDecode(fs.readFileSync(process.argv[2]))));\n",
+            page_decoders()
         ),
     )?;
     crate::cmd::run(std::process::Command::new("node").arg(&script_path).arg(&packed_path).arg(&unpacked_path))?;
@@ -341,6 +349,7 @@ pub mod tests {
         assert!(html.contains(&format!("atob(\"{}\")", base64(b"packed"))));
         assert!(html.contains("function lzmaDecode(packed)"));
         assert!(html.contains("function unsplitWasm(packed)"));
+        assert!(html.contains("const UNSPLIT_OPS = \""));
         assert!(html.contains("await __wbg_init({ module_or_path: unsplitWasm(lzmaDecode(packed)) });"));
     }
 
