@@ -15,7 +15,11 @@ pub const STYLES_MARKER: &str = "<!-- sorot:styles -->";
 /// Where `index.html` wants the script that starts the app.
 pub const SCRIPT_MARKER: &str = "<!-- sorot:script -->";
 
-const LINKED_STYLES: &str = r#"<link rel="stylesheet" href="sorot.css">"#;
+/// The stylesheet, and the script and the wasm asked for at once, so the
+/// wasm downloads while `sorot.js` loads rather than after it has run.
+const LINKED_HEAD: &str = r#"<link rel="stylesheet" href="sorot.css">
+  <link rel="modulepreload" href="sorot.js">
+  <link rel="preload" href="sorot_bg.wasm" as="fetch" type="application/wasm" crossorigin>"#;
 const LINKED_SCRIPT: &str = "<script type=\"module\">import init from './sorot.js'; \
      await init({ module_or_path: './sorot_bg.wasm' });</script>";
 
@@ -55,7 +59,7 @@ pub fn concat_styles(sheets: &[(String, String)]) -> String {
 
 /// `index.html` for serving next to `sorot.css`, `sorot.js` and `sorot_bg.wasm`.
 pub fn index_html(template: &str) -> Result<String> {
-    fill_template(template, LINKED_STYLES, LINKED_SCRIPT)
+    fill_template(template, LINKED_HEAD, LINKED_SCRIPT)
 }
 
 /// One HTML file holding the styles, the wasm-bindgen JS and the wasm (as
@@ -334,7 +338,8 @@ pub mod tests {
     #[test]
     fn index_links_the_separate_files() {
         let html = index_html(TEMPLATE).unwrap();
-        assert!(html.starts_with(r#"<head><link rel="stylesheet" href="sorot.css"></head><body>"#));
+        assert!(html.starts_with(r#"<head><link rel="stylesheet" href="sorot.css">"#));
+        assert!(html.contains(r#"<link rel="preload" href="sorot_bg.wasm" as="fetch" type="application/wasm" crossorigin></head><body>"#));
         assert!(html.contains("import init from './sorot.js'"));
         assert!(!html.contains("sorot:"));
     }
@@ -342,7 +347,7 @@ pub mod tests {
     #[test]
     fn markers_may_come_in_either_order() {
         let html = index_html("<!-- sorot:script -->|<!-- sorot:styles -->").unwrap();
-        assert_eq!(html, format!("{LINKED_SCRIPT}|{LINKED_STYLES}"));
+        assert_eq!(html, format!("{LINKED_SCRIPT}|{LINKED_HEAD}"));
     }
 
     #[test]
