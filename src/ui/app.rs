@@ -190,40 +190,43 @@ pub fn app(props: &AppProps) -> Html {
                     {oncaret}
                 />
                 <aside class="side-panel" aria-label="Spans and documents">
-                    <SpanDetails
-                        doc={panel.doc.clone()}
-                        selected={panel.selected}
-                        schema={state.schema().clone()}
-                        {onrelabel}
-                        onremove={on(&store, |()| WorkAction::UntagSelected)}
-                        onvalue={on(&store, |(id, value)| WorkAction::SetValue { id, value })}
-                        ontag_all={on(&store, |(all_documents, case_sensitive)| SessionAction::TagAll { all_documents, case_sensitive })}
-                    />
-                    <SpanList doc={panel.doc.clone()} selected={panel.selected} schema={state.schema().clone()} onpick={onpick_in_list} />
-                    <SuggestionList
-                        doc={panel.doc.clone()}
-                        schema={state.schema().clone()}
-                        selected={state.selected_suggestion()}
-                        {onsuggest}
-                        onaccept={on(&store, WorkAction::AcceptSuggestion)}
-                        onreject={on(&store, WorkAction::RejectSuggestion)}
-                        onaccept_all={on(&store, WorkAction::AcceptAllSuggestions)}
-                        onpick={on(&store, |i| ViewAction::SelectSuggestion(Some(i)))}
-                    />
-                    <Guidelines
-                        schema={state.schema().clone()}
-                        focus={panel.selected.and_then(|id| panel.doc.annotations.get(id)).map(|span| span.label().clone())}
-                    />
-                    <Statistics state={stats.0.clone()} />
-                    <DocumentList
-                        documents={state.documents().to_vec()}
-                        current={state.current_index()}
-                        filter={state.status_filter()}
-                        {onswitch}
-                        onstatus={on(&store, WorkAction::SetStatus)}
-                        onfilter={on(&store, ViewAction::FilterStatus)}
-                        onshare={files::on_share(&store)}
-                    />
+                    // Drawn a frame after the article, at the start too.
+                    if let (Some(panel), Some(stats)) = (panel, stats) {
+                        <SpanDetails
+                            doc={panel.doc.clone()}
+                            selected={panel.selected}
+                            schema={state.schema().clone()}
+                            {onrelabel}
+                            onremove={on(&store, |()| WorkAction::UntagSelected)}
+                            onvalue={on(&store, |(id, value)| WorkAction::SetValue { id, value })}
+                            ontag_all={on(&store, |(all_documents, case_sensitive)| SessionAction::TagAll { all_documents, case_sensitive })}
+                        />
+                        <SpanList doc={panel.doc.clone()} selected={panel.selected} schema={state.schema().clone()} onpick={onpick_in_list} />
+                        <SuggestionList
+                            doc={panel.doc.clone()}
+                            schema={state.schema().clone()}
+                            selected={state.selected_suggestion()}
+                            {onsuggest}
+                            onaccept={on(&store, WorkAction::AcceptSuggestion)}
+                            onreject={on(&store, WorkAction::RejectSuggestion)}
+                            onaccept_all={on(&store, WorkAction::AcceptAllSuggestions)}
+                            onpick={on(&store, |i| ViewAction::SelectSuggestion(Some(i)))}
+                        />
+                        <Guidelines
+                            schema={state.schema().clone()}
+                            focus={panel.selected.and_then(|id| panel.doc.annotations.get(id)).map(|span| span.label().clone())}
+                        />
+                        <Statistics state={stats.0.clone()} />
+                        <DocumentList
+                            documents={state.documents().to_vec()}
+                            current={state.current_index()}
+                            filter={state.status_filter()}
+                            {onswitch}
+                            onstatus={on(&store, WorkAction::SetStatus)}
+                            onfilter={on(&store, ViewAction::FilterStatus)}
+                            onshare={files::on_share(&store)}
+                        />
+                    }
                 </aside>
             </main>
             if state.schema_editor_open() {
