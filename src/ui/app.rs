@@ -29,20 +29,39 @@ use super::hooks::{
     use_caret_bar, use_caret_mirror, use_frame_behind, use_key_listener, use_paste_to_open, use_rehearsal_when_idle,
     use_remembered_annotator, use_remembered_doccano_unit, use_remembered_theme, use_scroll_to_selected,
 };
-use super::persistence::{use_session_storage, StorageStatus};
+use super::persistence::{use_session_storage, SavedSession};
 use super::store::{on, use_on, Store};
 use super::{effects, files, selection};
 
+/// The app's one input: the saved session, read before the first render.
+#[derive(Properties)]
+pub struct AppProps {
+    pub saved: Rc<SavedSession>,
+}
+
+/// The session is read once per page; the props never change.
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.saved, &other.saved)
+    }
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let store = use_reducer(|| Store(AppState::with_document(seed_document()).with_readers(suggest::readers())));
+pub fn app(props: &AppProps) -> Html {
+    let store = use_reducer(|| {
+        let mut state = AppState::with_document(seed_document()).with_readers(suggest::readers());
+        for action in props.saved.actions.iter().cloned() {
+            state.dispatch(action);
+        }
+        Store(state)
+    });
     let article_ref = use_node_ref();
-    let storage = use_session_storage(&store);
+    let storage = use_session_storage(&store, &props.saved);
     use_key_listener(&store, &article_ref);
     use_paste_to_open(&store);
     use_caret_mirror(&store, &article_ref);
     use_caret_bar(&store, &article_ref);
-    use_rehearsal_when_idle(&store, &article_ref, storage != StorageStatus::Loading);
+    use_rehearsal_when_idle(&store, &article_ref);
     use_remembered_theme(&store);
     let ondoccano_unit = use_remembered_doccano_unit(&store);
     use_remembered_annotator(&store);
@@ -158,9 +177,6 @@ pub fn app() -> Html {
                 ondismiss={on(&store, |()| SessionAction::DismissNotice)}
             />
             <main class="workspace">
-                if storage == StorageStatus::Loading {
-                    <article class="article loading" aria-busy="true">{"Loading your saved work\u{2026}"}</article>
-                } else {
                 <Article
                     doc={doc.clone()}
                     selected={state.selected()}
@@ -173,42 +189,44 @@ pub fn app() -> Html {
                     onpick={on(&store, ViewAction::Select)}
                     {oncaret}
                 />
-                }
                 <aside class="side-panel" aria-label="Spans and documents">
-                    <SpanDetails
-                        doc={panel.doc.clone()}
-                        selected={panel.selected}
-                        schema={state.schema().clone()}
-                        {onrelabel}
-                        onremove={on(&store, |()| WorkAction::UntagSelected)}
-                        onvalue={on(&store, |(id, value)| WorkAction::SetValue { id, value })}
-                        ontag_all={on(&store, |(all_documents, case_sensitive)| SessionAction::TagAll { all_documents, case_sensitive })}
-                    />
-                    <SpanList doc={panel.doc.clone()} selected={panel.selected} schema={state.schema().clone()} onpick={onpick_in_list} />
-                    <SuggestionList
-                        doc={panel.doc.clone()}
-                        schema={state.schema().clone()}
-                        selected={state.selected_suggestion()}
-                        {onsuggest}
-                        onaccept={on(&store, WorkAction::AcceptSuggestion)}
-                        onreject={on(&store, WorkAction::RejectSuggestion)}
-                        onaccept_all={on(&store, WorkAction::AcceptAllSuggestions)}
-                        onpick={on(&store, |i| ViewAction::SelectSuggestion(Some(i)))}
-                    />
-                    <Guidelines
-                        schema={state.schema().clone()}
-                        focus={panel.selected.and_then(|id| panel.doc.annotations.get(id)).map(|span| span.label().clone())}
-                    />
-                    <Statistics state={stats.0.clone()} />
-                    <DocumentList
-                        documents={state.documents().to_vec()}
-                        current={state.current_index()}
-                        filter={state.status_filter()}
-                        {onswitch}
-                        onstatus={on(&store, WorkAction::SetStatus)}
-                        onfilter={on(&store, ViewAction::FilterStatus)}
-                        onshare={files::on_share(&store)}
-                    />
+                    // Drawn a frame after the article, at the start too.
+                    if let (Some(panel), Some(stats)) = (panel, stats) {
+                        <SpanDetails
+                            doc={panel.doc.clone()}
+                            selected={panel.selected}
+                            schema={state.schema().clone()}
+                            {onrelabel}
+                            onremove={on(&store, |()| WorkAction::UntagSelected)}
+                            onvalue={on(&store, |(id, value)| WorkAction::SetValue { id, value })}
+                            ontag_all={on(&store, |(all_documents, case_sensitive)| SessionAction::TagAll { all_documents, case_sensitive })}
+                        />
+                        <SpanList doc={panel.doc.clone()} selected={panel.selected} schema={state.schema().clone()} onpick={onpick_in_list} />
+                        <SuggestionList
+                            doc={panel.doc.clone()}
+                            schema={state.schema().clone()}
+                            selected={state.selected_suggestion()}
+                            {onsuggest}
+                            onaccept={on(&store, WorkAction::AcceptSuggestion)}
+                            onreject={on(&store, WorkAction::RejectSuggestion)}
+                            onaccept_all={on(&store, WorkAction::AcceptAllSuggestions)}
+                            onpick={on(&store, |i| ViewAction::SelectSuggestion(Some(i)))}
+                        />
+                        <Guidelines
+                            schema={state.schema().clone()}
+                            focus={panel.selected.and_then(|id| panel.doc.annotations.get(id)).map(|span| span.label().clone())}
+                        />
+                        <Statistics state={stats.0.clone()} />
+                        <DocumentList
+                            documents={state.documents().to_vec()}
+                            current={state.current_index()}
+                            filter={state.status_filter()}
+                            {onswitch}
+                            onstatus={on(&store, WorkAction::SetStatus)}
+                            onfilter={on(&store, ViewAction::FilterStatus)}
+                            onshare={files::on_share(&store)}
+                        />
+                    }
                 </aside>
             </main>
             if state.schema_editor_open() {

@@ -1,6 +1,7 @@
-//! Never losing work: a hook that restores the saved session when the page
-//! opens and writes every change back to the browser's database, plus the
-//! guards around it (the editor lock, the unsaved-work warning on leaving).
+//! Never losing work: the saved session read before the page first renders
+//! ([`open_saved_session`]), a hook that writes every change back to the
+//! browser's database, and the guards around it (the editor lock, the
+//! unsaved-work warning on leaving).
 //!
 //! Writes are incremental: a document's record is written only when its
 //! revision is one not written yet, its text only once, so a change costs
@@ -8,7 +9,6 @@
 //! They happen after the next paint: a key press shows its span first, and
 //! the toolbar says "saving" from the moment of the change.
 
-use crate::model::SessionAction;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -18,7 +18,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::limits::{SCROLL_REST_MS, STORE_SLICE_BYTES};
-use crate::model::{AppState, DocumentState, Schema};
+use crate::model::{Action, AppState, DocumentState, Schema, SessionAction};
 use crate::persist::snapshot::{doc_key, meta_of, migrate_meta, restore, stored_document, text_key};
 
 use super::hooks::use_latest;
@@ -28,8 +28,6 @@ use super::store::Store;
 /// Where the work stands with the browser's database, for the toolbar.
 #[derive(Clone, Debug, PartialEq)]
 pub enum StorageStatus {
-    /// Reading the saved session; the article waits for it.
-    Loading,
     /// A change is not stored yet: its write waits or is under way.
     Saving,
     /// Everything shown is stored.
@@ -90,23 +88,84 @@ impl Seen {
     }
 }
 
-/// Restores the saved session once, then stores every change.
-#[hook]
-pub fn use_session_storage(store: &UseReducerHandle<Store>) -> StorageStatus {
-    let status = use_state(|| StorageStatus::Loading);
-    let written = use_mut_ref(Written::default);
+/// The saved session as the page opens: read before the first render, so
+/// the page draws the restored work (or the seed article) at once rather
+/// than a "loading" page and then the article.
+pub struct SavedSession {
+    /// What turns the seed state into the restored one: the restore, the
+    /// read-only mode, a storage problem.
+    pub actions: Vec<Action>,
+    status: StorageStatus,
+    database: Option<Database>,
+    /// The documents whose text is stored already.
+    texts: HashSet<String>,
+    scroll_y: Option<f64>,
+}
 
-    {
-        let dispatcher = store.dispatcher();
-        let status = status.clone();
-        let written = written.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let outcome = boot(&dispatcher, &written).await;
-                status.set(outcome);
-            });
-        });
+impl SavedSession {
+    fn off(mut actions: Vec<Action>, message: String) -> Self {
+        actions.push(SessionAction::ReportProblem(message.clone()).into());
+        SavedSession { actions, status: StorageStatus::Off(message), database: None, texts: HashSet::new(), scroll_y: None }
     }
+}
+
+/// Takes the editor lock, opens the database and reads what it holds. The
+/// lock is asked for while the database opens: each is a round trip to the
+/// browser, and the page waits for both before it first renders.
+pub async fn open_saved_session() -> SavedSession {
+    let mut actions = Vec::new();
+    let lock = take_editor_lock();
+    let database = Database::open().await;
+    if let Ok(false) = lock.await {
+        actions.push(
+            SessionAction::EnterReadOnly(
+                "Sorot is already open in another tab or window. Edit there, or close it and reload this page.".to_owned(),
+            )
+            .into(),
+        );
+    }
+    let database = match database {
+        Ok(database) => database,
+        Err(problem) => {
+            let message = format!("Your work is not being saved in this browser ({}). Use Export JSON often.", problem.0);
+            return SavedSession::off(actions, message);
+        }
+    };
+    let records = match database.read_all().await {
+        Ok(records) => records,
+        Err(problem) => {
+            let message = format!("Your saved work could not be read ({}). Export JSON to keep what you do now.", problem.0);
+            return SavedSession::off(actions, message);
+        }
+    };
+    let (mut texts, mut scroll_y) = (HashSet::new(), None);
+    if let Some(raw_meta) = records.get("meta") {
+        match migrate_meta(raw_meta).and_then(|meta| restore(&meta, &records).map(|state| (meta, state))) {
+            Ok((meta, state)) => {
+                texts = meta.documents.iter().cloned().collect();
+                scroll_y = Some(meta.scroll_y);
+                actions.push(SessionAction::Restore(Box::new(state)).into());
+            }
+            Err(problem) => {
+                // The stored records stay untouched: nothing is written over them.
+                return SavedSession::off(actions, format!("Saved work was not restored: {problem}. Nothing will be saved over it."));
+            }
+        }
+    }
+    SavedSession { actions, status: StorageStatus::Saved, database: Some(database), texts, scroll_y }
+}
+
+/// Stores every change to the state `saved` was restored into.
+#[hook]
+pub fn use_session_storage(store: &UseReducerHandle<Store>, saved: &SavedSession) -> StorageStatus {
+    let status = use_state(|| saved.status.clone());
+    let written = use_mut_ref(|| Written { database: saved.database.clone(), texts: saved.texts.clone(), ..Written::default() });
+    let scroll_y = saved.scroll_y;
+    use_effect_with((), move |_| {
+        if let Some(y) = scroll_y {
+            restore_scroll(y);
+        }
+    });
 
     let latest = use_latest(store.clone());
     {
@@ -132,52 +191,6 @@ pub fn use_session_storage(store: &UseReducerHandle<Store>) -> StorageStatus {
         StorageStatus::Saved if store.0.read_only().is_none() && written.borrow().pending(&store.0) => StorageStatus::Saving,
         other => other.clone(),
     }
-}
-
-/// Takes the editor lock, opens the database and restores what it holds.
-async fn boot(dispatcher: &UseReducerDispatcher<Store>, written: &Rc<RefCell<Written>>) -> StorageStatus {
-    if let Ok(false) = take_editor_lock().await {
-        dispatcher.dispatch(
-            SessionAction::EnterReadOnly(
-                "Sorot is already open in another tab or window. Edit there, or close it and reload this page.".to_owned(),
-            )
-            .into(),
-        );
-    }
-    let database = match Database::open().await {
-        Ok(database) => database,
-        Err(problem) => {
-            return off(dispatcher, format!("Your work is not being saved in this browser ({}). Use Export JSON often.", problem.0))
-        }
-    };
-    let records = match database.read_all().await {
-        Ok(records) => records,
-        Err(problem) => {
-            return off(dispatcher, format!("Your saved work could not be read ({}). Export JSON to keep what you do now.", problem.0))
-        }
-    };
-    if let Some(raw_meta) = records.get("meta") {
-        let restored = migrate_meta(raw_meta).and_then(|meta| restore(&meta, &records).map(|state| (meta, state)));
-        match restored {
-            Ok((meta, state)) => {
-                let mut written = written.borrow_mut();
-                written.texts = meta.documents.iter().cloned().collect();
-                dispatcher.dispatch(SessionAction::Restore(Box::new(state)).into());
-                restore_scroll(meta.scroll_y);
-            }
-            Err(problem) => {
-                // The stored records stay untouched: nothing is written over them.
-                return off(dispatcher, format!("Saved work was not restored: {problem}. Nothing will be saved over it."));
-            }
-        }
-    }
-    written.borrow_mut().database = Some(database);
-    StorageStatus::Saved
-}
-
-fn off(dispatcher: &UseReducerDispatcher<Store>, message: String) -> StorageStatus {
-    dispatcher.dispatch(SessionAction::ReportProblem(message.clone()).into());
-    StorageStatus::Off(message)
 }
 
 /// What the render effect found.

@@ -55,13 +55,13 @@ impl Database {
         Ok(Database(db.unchecked_into()))
     }
 
-    /// Every stored record, key to value.
+    /// Every stored record, key to value. Both requests go out at once.
     pub async fn read_all(&self) -> Result<HashMap<String, String>, StorageError> {
         let store = self.store(IdbTransactionMode::Readonly)?;
         let read = |e| StorageError::from_js("reading the saved work failed", e);
-        let keys = settle(&store.get_all_keys().map_err(read)?).await.map_err(read)?;
-        let values = settle(&store.get_all().map_err(read)?).await.map_err(read)?;
-        let (keys, values): (Array, Array) = (keys.unchecked_into(), values.unchecked_into());
+        let keys = settle(&store.get_all_keys().map_err(read)?);
+        let values = settle(&store.get_all().map_err(read)?);
+        let (keys, values): (Array, Array) = (keys.await.map_err(read)?.unchecked_into(), values.await.map_err(read)?.unchecked_into());
         Ok(keys.iter().zip(values.iter()).filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?))).collect())
     }
 
@@ -116,8 +116,9 @@ impl Database {
     }
 }
 
-/// Waits for an IndexedDB request and returns its result.
-async fn settle(request: &IdbRequest) -> Result<JsValue, JsValue> {
+/// The result of an IndexedDB request, to wait for. Its handlers are set
+/// at once, so a request may settle while another is awaited.
+fn settle(request: &IdbRequest) -> JsFuture {
     let promise = Promise::new(&mut |resolve, reject| {
         let on_success = {
             let request = request.clone();
@@ -135,16 +136,30 @@ async fn settle(request: &IdbRequest) -> Result<JsValue, JsValue> {
         request.set_onsuccess(Some(on_success.unchecked_ref()));
         request.set_onerror(Some(on_error.unchecked_ref()));
     });
-    JsFuture::from(promise).await
+    JsFuture::from(promise)
 }
 
-/// Takes the editor lock for this page's lifetime. `Ok(false)` when another
-/// tab or window holds it; `Ok(true)` also when the browser has no Web Locks.
-pub async fn take_editor_lock() -> Result<bool, JsValue> {
+/// Asks for the editor lock for this page's lifetime, at once; the answer
+/// is `Ok(false)` when another tab or window holds it, `Ok(true)` also when
+/// the browser has no Web Locks.
+pub fn take_editor_lock() -> impl std::future::Future<Output = Result<bool, JsValue>> {
+    let granted = request_editor_lock();
+    async move {
+        match granted {
+            Ok(Some(granted)) => Ok(granted.await?.is_truthy()),
+            Ok(None) => Ok(true),
+            Err(error) => Err(error),
+        }
+    }
+}
+
+/// The lock request made now, and the promise of whether it was granted;
+/// `None` without Web Locks.
+fn request_editor_lock() -> Result<Option<JsFuture>, JsValue> {
     let navigator = gloo::utils::window().navigator();
     let locks = Reflect::get(&navigator, &"locks".into())?;
     if locks.is_undefined() {
-        return Ok(true);
+        return Ok(None);
     }
     let request: Function = Reflect::get(&locks, &"request".into())?.dyn_into()?;
     let options = Object::new();
@@ -157,7 +172,7 @@ pub async fn take_editor_lock() -> Result<bool, JsValue> {
         Promise::new(&mut |_, _| {})
     });
     request.call3(&locks, &LOCK.into(), &options, &callback)?;
-    Ok(JsFuture::from(granted_rx).await?.is_truthy())
+    Ok(Some(JsFuture::from(granted_rx)))
 }
 
 /// A one-shot signal from a callback to an awaiting future, via a promise.

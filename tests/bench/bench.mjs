@@ -6,6 +6,9 @@
 //
 //   node bench.mjs [--runs N] [--quick]
 //
+// First the start: from navigation to the seed article painted, for
+// dist/sorot.html opened from file:// and for the served build, each
+// against the reference page opened the same way.
 // For each article size (10k/100, 100k/1,000, 1M/10,000 code points/spans)
 // it times, on the page's clock: opening the file, creating one span,
 // relabelling, deleting and undoing it, then scrolls the whole article and
@@ -18,10 +21,10 @@
 // target/bench/results.json (+ results.md).
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { writeWorkloads, digest } from './generate.mjs';
-import { launch, openPage, storageSettled, framesPassed, memory, download, clickButton, option, DIST, OUT, SOROT_URL, REFERENCE_URL } from './lib.mjs';
+import { launch, openPage, storageSettled, framesPassed, memory, download, clickButton, option, DIST, OUT, SOROT_URL, REFERENCE_URL, VIEWPORT } from './lib.mjs';
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
@@ -54,7 +57,21 @@ const TARGETS = [
     { figure: OPEN_GAP[0], size, text: '< 100 ms', met: (f) => f.sorot.median < 100 },
   ]),
   { figure: 'shipped, gzip', size: 'sorot.html', text: '≤ 300 KiB', met: (f) => f.sorot.median <= 300 },
+  { figure: 'start-up', size: 'served', text: '< 400 ms', met: (f) => f.sorot.median < 400 },
+  {
+    figure: 'start-up', size: 'file://', text: '< 400 ms and ≤ served',
+    met: (f, sorotOf) => f.sorot.median < 400 && f.sorot.median <= (sorotOf('start-up', 'served')?.median ?? 0),
+  },
 ];
+
+/** Where each page starts from: the single file from disk, or served. */
+const STARTS = {
+  'file://': {
+    sorot: pathToFileURL(path.join(DIST, 'sorot.html')).href,
+    reference: new URL('reference.html', import.meta.url).href,
+  },
+  served: { sorot: SOROT_URL, reference: REFERENCE_URL },
+};
 
 // ---- recording -----------------------------------------------------------
 
@@ -157,6 +174,28 @@ async function openOrMiss(page, side, workload, dependents) {
     missed('open', size, 'ms', side, reason(error));
     for (const [figure, unit] of dependents) missed(figure, size, unit, side, 'not reached: open failed');
     return false;
+  }
+}
+
+/**
+ * One start of one page in a fresh context: from navigation to the first
+ * painted frame showing Sorot's seed article (or the reference's file input).
+ */
+async function startRun(browser, side, how) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addInitScript({ path: fileURLToPath(new URL('probe.js', import.meta.url)) });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(STARTS[how][side], { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench?.started, null, { timeout: OPEN_TIMEOUT_MS });
+    record('start-up', how, 'ms', side, await page.evaluate(() => window.__bench.started));
+    for (const message of errors) note('start-up', how, 'ms', `${side} page error: ${message}`);
+  } catch (error) {
+    missed('start-up', how, 'ms', side, reason(error));
+  } finally {
+    await context.close();
   }
 }
 
@@ -329,6 +368,7 @@ function stats(values) {
 
 /** The figures as the JSON objects printed one per line. */
 function summarize() {
+  const sorotOf = (figure, size) => stats(figures.get(`${figure}|${size}`)?.samples.sorot ?? []);
   return [...figures.values()].map((f) => {
     const sorot = stats(f.samples.sorot);
     const reference = stats(f.samples.reference);
@@ -341,7 +381,7 @@ function summarize() {
     const target = TARGETS.find((t) => t.figure === f.figure && t.size === f.size);
     if (target) {
       line.target = target.text;
-      line.verdict = sorot && ratio !== null ? (target.met({ sorot, ratio }) ? 'PASS' : 'MISS') : 'not measured';
+      line.verdict = sorot && ratio !== null ? (target.met({ sorot, ratio }, sorotOf) ? 'PASS' : 'MISS') : 'not measured';
     }
     const notes = [...f.notes].map(([text, runs]) => (runs > 1 ? `${text} (${runs} runs)` : text));
     for (const side of SIDES) {
@@ -389,12 +429,16 @@ async function main() {
     for (const side of run % 2 ? [...SIDES].reverse() : SIDES) {
       await measure(browser, side, workload);
       if (!browser.isConnected()) {
-        note('open', workload.size, 'ms', `Chromium went away during a ${side} run (crashed, or was killed from outside); relaunched it`);
+        note('open', workload.size ?? workload, 'ms', `Chromium went away during a ${side} run (crashed, or was killed from outside); relaunched it`);
         browser = await launch();
       }
     }
   };
   try {
+    for (let run = 0; run < RUNS; run++) {
+      console.log(`start-up: run ${run + 1}/${RUNS}`);
+      for (const how of Object.keys(STARTS)) await bothPages(run, how, startRun);
+    }
     for (const workload of articles) {
       for (let run = 0; run < RUNS; run++) {
         console.log(`article ${workload.size}: run ${run + 1}/${RUNS}`);

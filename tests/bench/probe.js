@@ -13,6 +13,8 @@
 (() => {
   const ADAPTERS = {
     sorot: {
+      /** On screen once the page has started: the seed article's text. */
+      started: 'article.article .seg',
       article: 'article.article',
       block: '[data-block]',
       marker: '.tag[data-span]',
@@ -23,6 +25,7 @@
       allRuns: (block) => block.querySelectorAll('.seg[data-start]'),
     },
     reference: {
+      started: 'input[type=file]',
       article: 'article.reference-article',
       block: 'p[data-block]',
       marker: 'mark[data-span]',
@@ -294,5 +297,9 @@
       return seen.wasmMemories.reduce((sum, memory) => sum + memory.buffer.byteLength, 0);
     },
   };
+  // The start: from navigation (performance.now() counts from it) to the
+  // first painted frame showing what the page starts with.
+  const startSelector = Object.values(ADAPTERS).map((a) => a.started).join(', ');
+  api.started = untilPainted(() => document.querySelector(startSelector), 60_000, 'the page to start').then((s) => s.paintedAt);
   window.__bench = api;
 })();

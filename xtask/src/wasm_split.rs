@@ -9,6 +9,13 @@
 //! `dist/sorot.html`). The layout is byte-exact: the page rebuilds the very
 //! module that was split, which the build checks by running the page's
 //! decoder on it.
+//!
+//! `wasmparser` reads the instructions; no opcode number is kept here. The
+//! page learns how to read each opcode's immediates from [`unsplit_tables`],
+//! which asks `wasmparser` too, so the splitter and the page cannot
+//! disagree about an instruction without the build noticing.
+
+use wasmparser::{BinaryReader, FunctionBody, Operator, OperatorsReader, Parser, Payload};
 
 use crate::Result;
 
@@ -19,7 +26,7 @@ enum Stream {
     Size,
     /// Each function's local declarations.
     Locals,
-    /// One byte per instruction.
+    /// The first byte of each instruction (the prefix, for prefixed ones).
     Op,
     /// Block, loop and if types.
     Block,
@@ -35,7 +42,8 @@ enum Stream {
     I64,
     /// Alignment and offset of loads and stores.
     Memory,
-    /// Everything rarer: indirect calls, typed selects, table and bulk-memory operations.
+    /// Everything rarer: indirect calls, typed selects, table and bulk-memory
+    /// operations, the second byte of prefixed instructions.
     Misc,
     /// `f32.const` and `f64.const` bits.
     Float,
@@ -43,14 +51,128 @@ enum Stream {
 
 const STREAMS: usize = 13;
 
+/// The stream an instruction's immediates (all bytes after its first) go to.
+fn stream_of(op: &Operator) -> Stream {
+    use Operator::*;
+    match op {
+        Block { .. } | Loop { .. } | If { .. } => Stream::Block,
+        Br { .. } | BrIf { .. } | BrTable { .. } => Stream::Branch,
+        Call { .. } | RefFunc { .. } => Stream::Call,
+        LocalGet { .. } | LocalSet { .. } | LocalTee { .. } => Stream::Local,
+        GlobalGet { .. } | GlobalSet { .. } => Stream::Global,
+        I32Const { .. } => Stream::I32,
+        I64Const { .. } => Stream::I64,
+        F32Const { .. } | F64Const { .. } => Stream::Float,
+        I32Load { .. }
+        | I64Load { .. }
+        | F32Load { .. }
+        | F64Load { .. }
+        | I32Load8S { .. }
+        | I32Load8U { .. }
+        | I32Load16S { .. }
+        | I32Load16U { .. }
+        | I64Load8S { .. }
+        | I64Load8U { .. }
+        | I64Load16S { .. }
+        | I64Load16U { .. }
+        | I64Load32S { .. }
+        | I64Load32U { .. }
+        | I32Store { .. }
+        | I64Store { .. }
+        | F32Store { .. }
+        | F64Store { .. }
+        | I32Store8 { .. }
+        | I32Store16 { .. }
+        | I64Store8 { .. }
+        | I64Store16 { .. }
+        | I64Store32 { .. } => Stream::Memory,
+        _ => Stream::Misc,
+    }
+}
+
+/// How the page reads an instruction's immediates from their stream, as
+/// one character of [`unsplit_tables`]: a digit is that many LEB128
+/// numbers, `f`/`d` the 4/8 bytes of a float, `t` a `br_table` (a count,
+/// then that many targets and the default), `v` a count and that many
+/// numbers (a typed `select`).
+fn shape_of(op: &Operator, immediate_bytes: usize) -> char {
+    match op {
+        Operator::F32Const { .. } => 'f',
+        Operator::F64Const { .. } => 'd',
+        Operator::BrTable { .. } => 't',
+        Operator::TypedSelect { .. } | Operator::TypedSelectMulti { .. } => 'v',
+        // The probe writes every number as one byte, so its length counts them.
+        _ => char::from_digit(immediate_bytes as u32, 10).unwrap_or('?'),
+    }
+}
+
+/// What the page needs to read the instructions back: for each first byte
+/// (0 to 255), then for each instruction after the `0xfc` prefix (by its
+/// number), two characters: the stream of its immediates (`a` + the
+/// [`Stream`] number) and their shape ([`shape_of`]); `--` where there is
+/// no such instruction. Worked out by asking `wasmparser` to read each
+/// opcode followed by zeros.
+pub fn unsplit_tables() -> (String, String) {
+    let one_byte = (0..=255u8).map(|op| if PREFIXES.contains(&op) { None } else { probe(&[op]) });
+    let after_fc = (0..FC_OPS).map(|number| probe(&[PREFIX_FC, number]));
+    let table = |entries: &mut dyn Iterator<Item = Option<(Stream, char)>>| {
+        entries.flat_map(|entry| entry.map_or(['-', '-'], |(stream, shape)| [char::from(b'a' + stream as u8), shape])).collect()
+    };
+    (table(&mut one_byte.into_iter()), table(&mut after_fc.into_iter()))
+}
+
+/// The bulk-memory, table and saturating-conversion prefix.
+const PREFIX_FC: u8 = 0xfc;
+/// The first bytes that are prefixes rather than instructions: garbage
+/// collection, `0xfc`, SIMD and threads. Of these, only `0xfc`'s
+/// instructions are in the tables.
+const PREFIXES: [u8; 4] = [0xfb, PREFIX_FC, 0xfd, 0xfe];
+/// How many `0xfc` instructions the table covers: up to `table.fill` (17).
+const FC_OPS: u8 = 18;
+
+/// The stream and shape of the instruction `opcode` (its bytes up to the
+/// immediates), read by `wasmparser` inside an `if` so that `else` and
+/// branches are at home; `None` if it is no instruction.
+fn probe(opcode: &[u8]) -> Option<(Stream, char)> {
+    let mut bytes = vec![0x04, 0x40]; // if, with no result
+    bytes.extend_from_slice(opcode);
+    bytes.extend([0; 16]);
+    let mut reader = OperatorsReader::new(BinaryReader::new(&bytes, 0));
+    reader.read().ok()?;
+    let start = reader.original_position();
+    let op = reader.read().ok()?;
+    Some((stream_of(&op), shape_of(&op, reader.original_position() - start - opcode.len())))
+}
+
 /// Stream lengths, then the module up to its code, the streams, and the
 /// module after its code: `[u32 LE; 2 + STREAMS]` lengths (before, after,
 /// each stream) and the bytes in that order.
 pub fn split(wasm: &[u8]) -> Result<Vec<u8>> {
-    // A module without code (no functions) keeps all of itself before.
-    let (code_start, code_end) = code_section(wasm)?.unwrap_or((wasm.len(), wasm.len()));
-    let streams = if code_start == code_end { Default::default() } else { split_code(&wasm[code_start..code_end])? };
-    let (before, after) = (&wasm[..code_start], &wasm[code_end..]);
+    let (fc_known, known) = {
+        let (one_byte, after_fc) = unsplit_tables();
+        (after_fc.into_bytes(), one_byte.into_bytes())
+    };
+    let mut code_range = wasm.len()..wasm.len();
+    let mut streams: [Vec<u8>; STREAMS] = Default::default();
+    let mut copied_to = wasm.len();
+    for payload in Parser::new(0).parse_all(wasm) {
+        match payload.map_err(|error| format!("the wasm to pack does not read as a module: {error}"))? {
+            Payload::CodeSectionStart { range, .. } => {
+                code_range = range.clone();
+                copied_to = range.start;
+            }
+            Payload::CodeSectionEntry(body) => {
+                // The function count (before the first body) and this body's size.
+                streams[Stream::Size as usize].extend_from_slice(&wasm[copied_to..body.range().start]);
+                copied_to = split_body(wasm, &body, &mut streams, &known, &fc_known)?;
+            }
+            _ => {}
+        }
+    }
+    if copied_to != code_range.end {
+        return Err("the wasm code section has bytes after its last function".to_string());
+    }
+    let (before, after) = (&wasm[..code_range.start], &wasm[code_range.end..]);
     let mut packed = Vec::with_capacity(wasm.len() + 4 * (2 + STREAMS));
     for length in [before.len(), after.len()].into_iter().chain(streams.iter().map(Vec::len)) {
         let length = u32::try_from(length).map_err(|_| "the wasm is over 4 GB".to_string())?;
@@ -64,154 +186,40 @@ pub fn split(wasm: &[u8]) -> Result<Vec<u8>> {
     Ok(packed)
 }
 
-/// Where the contents of the code section (id 10) start and end, if it has one.
-fn code_section(wasm: &[u8]) -> Result<Option<(usize, usize)>> {
-    if wasm.get(..4) != Some(b"\0asm") {
-        return Err("the file to pack is not a wasm module".to_string());
-    }
-    let mut at = 8;
-    while at < wasm.len() {
-        let id = wasm[at];
-        let (size, start) = leb(wasm, at + 1)?;
-        let end = start + size as usize;
-        if id == 10 {
-            return Ok(Some((start, end)));
+/// Copies one function body's locals and instructions to their streams;
+/// returns where the body ends. `known` and `fc_known` are the tables of
+/// [`unsplit_tables`]: an instruction the page could not read back is an
+/// error here rather than a page that cannot start.
+fn split_body(wasm: &[u8], body: &FunctionBody, streams: &mut [Vec<u8>; STREAMS], known: &[u8], fc_known: &[u8]) -> Result<usize> {
+    let unreadable = |error: wasmparser::BinaryReaderError| format!("a wasm function does not read: {error}");
+    let mut operators = body.get_operators_reader().map_err(unreadable)?;
+    let mut at = operators.original_position();
+    streams[Stream::Locals as usize].extend_from_slice(&wasm[body.range().start..at]);
+    while !operators.eof() {
+        let op = operators.read().map_err(unreadable)?;
+        let end = operators.original_position();
+        let first = wasm[at];
+        let number = if first == PREFIX_FC { wasm.get(at + 1).copied() } else { None };
+        let in_table = match number {
+            Some(number) => fc_known.get(2 * usize::from(number)),
+            None => known.get(2 * usize::from(first)),
+        };
+        if in_table.is_none_or(|&stream| stream == b'-') {
+            return Err(format!("wasm instruction {op:?} is not known to the page's unsplitter (xtask/src/wasm_split.rs)"));
         }
+        streams[Stream::Op as usize].push(first);
+        // A prefixed instruction's number (one byte, as the table check
+        // made sure) goes with the rare ones, where the page looks for it.
+        let immediates = if number.is_some() {
+            streams[Stream::Misc as usize].push(wasm[at + 1]);
+            at + 2
+        } else {
+            at + 1
+        };
+        streams[stream_of(&op) as usize].extend_from_slice(&wasm[immediates..end]);
         at = end;
     }
-    Ok(None)
-}
-
-fn split_code(code: &[u8]) -> Result<[Vec<u8>; STREAMS]> {
-    let mut streams: [Vec<u8>; STREAMS] = Default::default();
-    let mut cursor = Cursor { code, at: 0, streams: &mut streams };
-    let functions = cursor.leb(Stream::Size)?;
-    for _ in 0..functions {
-        let size = cursor.leb(Stream::Size)? as usize;
-        let end = cursor.at + size;
-        let declarations = cursor.leb(Stream::Locals)?;
-        for _ in 0..declarations {
-            cursor.leb(Stream::Locals)?;
-            cursor.bytes(Stream::Locals, 1)?;
-        }
-        while cursor.at < end {
-            let op = cursor.byte(Stream::Op)?;
-            cursor.immediates(op)?;
-        }
-        if cursor.at != end {
-            return Err(format!("a wasm function body overruns its size at byte {}", cursor.at));
-        }
-    }
-    if cursor.at != code.len() {
-        return Err("the wasm code section has bytes after its last function".to_string());
-    }
-    Ok(streams)
-}
-
-/// Reads the code section, copying each byte to its stream.
-struct Cursor<'a> {
-    code: &'a [u8],
-    at: usize,
-    streams: &'a mut [Vec<u8>; STREAMS],
-}
-
-impl Cursor<'_> {
-    fn bytes(&mut self, stream: Stream, count: usize) -> Result {
-        let bytes = self.code.get(self.at..self.at + count).ok_or("the wasm code section ends mid-instruction")?;
-        self.streams[stream as usize].extend_from_slice(bytes);
-        self.at += count;
-        Ok(())
-    }
-
-    fn byte(&mut self, stream: Stream) -> Result<u8> {
-        let byte = *self.code.get(self.at).ok_or("the wasm code section ends mid-instruction")?;
-        self.bytes(stream, 1)?;
-        Ok(byte)
-    }
-
-    fn leb(&mut self, stream: Stream) -> Result<u64> {
-        let (value, end) = leb(self.code, self.at)?;
-        self.bytes(stream, end - self.at)?;
-        Ok(value)
-    }
-
-    /// Copies the immediates of `op` to their streams. The decoder in
-    /// `wasm_unsplit.js` must read them in the same way.
-    fn immediates(&mut self, op: u8) -> Result {
-        use Stream::*;
-        match op {
-            // unreachable, nop, else, end, return, drop, select, ref.is_null, and the numeric operators
-            0x00 | 0x01 | 0x05 | 0x0b | 0x0f | 0x1a | 0x1b | 0xd1 | 0x45..=0xc4 => {}
-            // block, loop, if: an empty or value type in one byte, else a type index
-            0x02..=0x04 => match self.code.get(self.at) {
-                Some(0x40 | 0x6f | 0x70 | 0x7b..=0x7f) => self.bytes(Block, 1)?,
-                _ => drop(self.leb(Block)?),
-            },
-            0x0c | 0x0d => drop(self.leb(Branch)?),
-            0x0e => {
-                let targets = self.leb(Branch)?;
-                for _ in 0..=targets {
-                    self.leb(Branch)?;
-                }
-            }
-            0x10 | 0xd2 => drop(self.leb(Call)?),
-            0x11 => {
-                self.leb(Misc)?;
-                self.leb(Misc)?;
-            }
-            0x1c => {
-                let types = self.leb(Misc)? as usize;
-                self.bytes(Misc, types)?;
-            }
-            0x20..=0x22 => drop(self.leb(Local)?),
-            0x23 | 0x24 => drop(self.leb(Global)?),
-            0x25 | 0x26 => drop(self.leb(Misc)?),
-            0x28..=0x3e => {
-                self.leb(Memory)?;
-                self.leb(Memory)?;
-            }
-            0x3f | 0x40 => self.bytes(Misc, 1)?,
-            0x41 => drop(self.leb(I32)?),
-            0x42 => drop(self.leb(I64)?),
-            0x43 => self.bytes(Float, 4)?,
-            0x44 => self.bytes(Float, 8)?,
-            0xd0 => self.bytes(Misc, 1)?,
-            0xfc => match self.leb(Misc)? {
-                0..=7 => {}
-                8 => {
-                    self.leb(Misc)?;
-                    self.bytes(Misc, 1)?;
-                }
-                9 | 13 | 15..=17 => drop(self.leb(Misc)?),
-                10 => self.bytes(Misc, 2)?,
-                11 => self.bytes(Misc, 1)?,
-                12 | 14 => {
-                    self.leb(Misc)?;
-                    self.leb(Misc)?;
-                }
-                other => return Err(format!("wasm instruction 0xfc {other} is not known to xtask/src/wasm_split.rs")),
-            },
-            other => return Err(format!("wasm instruction {other:#04x} is not known to xtask/src/wasm_split.rs")),
-        }
-        Ok(())
-    }
-}
-
-/// An unsigned LEB128 number at `at`, and where it ends.
-fn leb(bytes: &[u8], mut at: usize) -> Result<(u64, usize)> {
-    let mut value = 0u64;
-    let mut shift = 0;
-    loop {
-        let byte = *bytes.get(at).ok_or("a wasm number runs past the end")?;
-        at += 1;
-        if shift < 64 {
-            value |= u64::from(byte & 0x7f) << shift;
-        }
-        shift += 7;
-        if byte < 0x80 {
-            return Ok((value, at));
-        }
-    }
+    Ok(body.range().end)
 }
 
 #[cfg(test)]
@@ -237,7 +245,7 @@ pub(crate) mod tests {
             &[0xfc, 0x00, 0xfc, 0x08, 0x01, 0x00, 0xfc, 0x09, 0x01, 0xfc, 0x0a, 0x00, 0x00],
             &[0xfc, 0x0b, 0x00, 0xfc, 0x0c, 0x01, 0x00, 0xfc, 0x0d, 0x01, 0xfc, 0x0e, 0x00, 0x00],
             &[0xfc, 0x0f, 0x00, 0xfc, 0x10, 0x00, 0xfc, 0x11, 0x00],
-            &[0x0b, 0x05, 0x0b, 0x0b, 0x0b],
+            &[0x05, 0x0b, 0x0b, 0x0b, 0x0b], // else, end of if, loop, block and function
         ]
         .concat();
         let mut code = vec![0x02]; // two functions: the one above and an empty one
@@ -246,10 +254,11 @@ pub(crate) mod tests {
         code.extend([0x02, 0x00, 0x0b]);
         let mut module = b"\0asm\x01\0\0\0".to_vec();
         module.extend([0x01, 0x04, 0x01, 0x60, 0x00, 0x00]); // a type section
+        module.extend([0x03, 0x03, 0x02, 0x00, 0x00]); // a function section: two of type 0
         module.push(10);
         module.extend(leb_bytes(code.len()));
         module.extend(&code);
-        module.extend([0x0b, 0x03, 0x01, 0x00, 0x00]); // a data section after it
+        module.extend([0x0b, 0x03, 0x01, 0x01, 0x00]); // a data section after it: one empty passive segment
         module
     }
 
@@ -276,11 +285,33 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn the_tables_know_the_instructions_sorot_uses() {
+        let (one_byte, after_fc) = unsplit_tables();
+        let entry = |table: &str, op: usize| table[2 * op..2 * op + 2].to_string();
+        assert_eq!(entry(&one_byte, 0x6a), "l0", "i32.add: no immediates");
+        assert_eq!(entry(&one_byte, 0x20), "f1", "local.get: one number in the local stream");
+        assert_eq!(entry(&one_byte, 0x28), "k2", "i32.load: alignment and offset");
+        assert_eq!(entry(&one_byte, 0x0e), "et", "br_table");
+        assert_eq!(entry(&one_byte, 0x1c), "lv", "select with types");
+        assert_eq!(entry(&one_byte, 0x44), "md", "f64.const");
+        assert_eq!(entry(&one_byte, 0xfc), "--", "the prefix is read from the second table");
+        assert_eq!(entry(&one_byte, 0xff), "--", "no such instruction");
+        assert_eq!(entry(&after_fc, 0x0a), "l2", "memory.copy: two memory indices");
+        assert_eq!(after_fc.len(), 2 * usize::from(FC_OPS));
+    }
+
+    #[test]
     fn what_it_cannot_read_is_an_error() {
-        assert!(split(b"not wasm").unwrap_err().contains("not a wasm module"));
+        assert!(split(b"not wasm").unwrap_err().contains("does not read as a module"));
         let mut module = every_immediate();
         let op = module.iter().position(|&b| b == 0x3f).unwrap();
-        module[op] = 0xfe; // threads prefix: not used by Sorot
-        assert!(split(&module).unwrap_err().contains("0xfe is not known"));
+        // memory.size, memory.grow -> atomic.fence (from the threads prefix, not used by Sorot), nop
+        module[op..op + 4].copy_from_slice(&[0xfe, 0x03, 0x00, 0x01]);
+        let error = split(&module).unwrap_err();
+        assert!(error.contains("AtomicFence is not known to the page's unsplitter"), "{error}");
+        let (one_byte, _) = unsplit_tables();
+        for prefix in PREFIXES {
+            assert_eq!(&one_byte[2 * usize::from(prefix)..][..2], "--");
+        }
     }
 }

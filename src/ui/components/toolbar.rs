@@ -67,7 +67,6 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
 fn status(props: &ToolbarProps) -> Html {
     // `data-storage` names the state for the browser tests.
     let (stored, storage) = match &props.storage {
-        StorageStatus::Loading => ("Loading\u{2026}", "loading"),
         StorageStatus::Saving => ("Saving\u{2026}", "saving"),
         StorageStatus::Saved if props.read_only => ("Read-only tab", "saved"),
         StorageStatus::Saved => ("Saved in this browser", "saved"),
