@@ -17,11 +17,11 @@ pub const MAX_JSONL_LINES: usize = 50_000;
 /// hold the page before it paints and takes input again.
 pub const STEP_MS: f64 = 40.0;
 
-/// The most text one write to the browser's storage carries, about 1 MB:
+/// The most text one write to the browser's storage carries, 256 KiB:
 /// preparing and storing it takes some 20 ms, so a 30 MB corpus just
 /// opened is stored in slices the page paints between, not in one freeze.
 /// One edit is always far below it, and is stored in one write.
-pub const STORE_SLICE_BYTES: usize = 1 << 20;
+pub const STORE_SLICE_BYTES: usize = 256 << 10;
 
 /// How long work put off until after the next paint waits at most for a
 /// frame: a hidden tab paints none.
