@@ -59,6 +59,10 @@ const TARGETS = [
   { figure: 'shipped, gzip', size: 'sorot.html', text: '≤ 300 KiB', met: (f) => f.sorot.median <= 300 },
   { figure: 'start-up', size: 'served', text: '< 400 ms', met: (f) => f.sorot.median < 400 },
   {
+    figure: 'start-up', size: 'file://, again', text: '< 400 ms and ≤ served',
+    met: (f, sorotOf) => f.sorot.median < 400 && f.sorot.median <= (sorotOf('start-up', 'served')?.median ?? 0),
+  },
+  {
     figure: 'start-up', size: 'file://', text: '< 400 ms and ≤ served',
     met: (f, sorotOf) => f.sorot.median < 400 && f.sorot.median <= (sorotOf('start-up', 'served')?.median ?? 0),
   },
@@ -177,8 +181,22 @@ async function openOrMiss(page, side, workload, dependents) {
   }
 }
 
+/** Whether sorot.html has kept its unpacked wasm in the browser's database. */
+function keptWasm() {
+  return new Promise((done) => {
+    const opening = indexedDB.open('sorot-wasm', 1);
+    opening.onsuccess = () => {
+      const count = opening.result.transaction('wasm').objectStore('wasm').count();
+      count.onsuccess = () => done(count.result === 1);
+      count.onerror = () => done(false);
+    };
+    opening.onerror = () => done(false);
+  });
+}
+
 /**
- * One start of one page in a fresh context: from navigation to the first
+ * One start of one page in a fresh context (and the single file again in
+ * the same context): from navigation to the first
  * painted frame showing Sorot's seed article (or the reference's file input).
  */
 async function startRun(browser, side, how) {
@@ -188,9 +206,14 @@ async function startRun(browser, side, how) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(STARTS[how][side], { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__bench?.started, null, { timeout: OPEN_TIMEOUT_MS });
-    record('start-up', how, 'ms', side, await page.evaluate(() => window.__bench.started));
+    // The single file starts a second time in the same browser profile,
+    // as it does every day after the first: Sorot then has its wasm kept.
+    for (const size of how === 'file://' ? [how, `${how}, again`] : [how]) {
+      await page.goto(STARTS[how][side], { waitUntil: 'commit' });
+      await page.waitForFunction(() => window.__bench?.started, null, { timeout: OPEN_TIMEOUT_MS });
+      record('start-up', size, 'ms', side, await page.evaluate(() => window.__bench.started));
+      if (side === 'sorot' && size === 'file://') await page.waitForFunction(keptWasm, null, { timeout: OPEN_TIMEOUT_MS });
+    }
     for (const message of errors) note('start-up', how, 'ms', `${side} page error: ${message}`);
   } catch (error) {
     missed('start-up', how, 'ms', side, reason(error));

@@ -79,7 +79,7 @@ fn assemble_dist(root: &Path, js_path: &Path, wasm_path: &Path, minify: impl Fn(
     let index = pack::index_html(&template)?;
     let packed = pack::pack_wasm(&wasm)?;
     pack::check_unpacks(&packed, &wasm, js_path.parent().unwrap_or(root))?;
-    let single = pack::single_file_html(&template, &css, &js, &packed, minify)?;
+    let single = pack::single_file_html(&template, &css, &js, &wasm, &packed, minify)?;
 
     let dist = root.join("dist");
     files::recreate_dir(&dist)?;

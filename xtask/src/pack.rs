@@ -7,6 +7,7 @@
 use std::io::Write;
 
 use lzma_rust2::{LzmaOptions, LzmaWriter};
+use sha2::{Digest, Sha256};
 
 use crate::{files, wasm_split, Result};
 
@@ -31,11 +32,15 @@ const LZMA_DECODER: &str = include_str!("lzma_decode.js");
 /// `unsplitWasm(bytes)`, which undoes [`wasm_split::split`], given its tables.
 const UNSPLIT_DECODER: &str = include_str!("wasm_unsplit.js");
 
+/// `startFromCache(sha256, unpack, start)`, which keeps the unpacked wasm in
+/// the browser's database so that only the first start unpacks it.
+const WASM_CACHE: &str = include_str!("wasm_cache.js");
+
 /// The page's two decoders, `lzmaDecode` and `unsplitWasm`, with the
-/// instruction tables the second reads.
+/// instruction tables the second reads, and the cache that spares them.
 fn page_decoders() -> String {
     let (one_byte, after_fc) = wasm_split::unsplit_tables();
-    format!("{LZMA_DECODER}const UNSPLIT_OPS = \"{one_byte}\", UNSPLIT_FC_OPS = \"{after_fc}\";\n{UNSPLIT_DECODER}")
+    format!("{LZMA_DECODER}const UNSPLIT_OPS = \"{one_byte}\", UNSPLIT_FC_OPS = \"{after_fc}\";\n{UNSPLIT_DECODER}{WASM_CACHE}")
 }
 
 /// The function wasm-bindgen's `--target web` output exports as default.
@@ -63,39 +68,46 @@ pub fn index_html(template: &str) -> Result<String> {
 }
 
 /// One HTML file holding the styles, the wasm-bindgen JS and the wasm (as
-/// base64 of what [`pack_wasm`] made of it), which runs when opened from
+/// base64 of what [`pack_wasm`] made of `wasm`), which runs when opened from
 /// `file://`. The styles and the whole script pass through
 /// `minify(text, "css" or "js")` first.
 pub fn single_file_html(
     template: &str,
     css: &str,
     js: &str,
+    wasm: &[u8],
     packed_wasm: &[u8],
     minify: impl Fn(&str, &str) -> Result<String>,
 ) -> Result<String> {
     check_inlinable(js)?;
     let styles = format!("<style>\n{}</style>", escape_end_tag(&minify(css, "css")?, "style"));
-    let loader = wasm_loader(&base64(packed_wasm));
+    let wasm_sha256: String = Sha256::digest(wasm).iter().map(|byte| format!("{byte:02x}")).collect();
+    let loader = wasm_loader(&base64(packed_wasm), &wasm_sha256);
     let script = minify(&format!("{js}\n{}{loader}", page_decoders()), "js")?;
     let script = format!("<script type=\"module\">\n{}</script>", escape_end_tag(&script, "script"));
     fill_template(template, &styles, &script)
 }
 
-/// Code run after the wasm-bindgen JS and the two decoders: unpacks the
-/// embedded wasm and starts it. The browser decodes the base64 where it
-/// can (`Uint8Array.fromBase64`); elsewhere a plain loop over `atob`'s
-/// string does, several times faster than `Uint8Array.from` with a callback.
-fn wasm_loader(wasm_lzma_base64: &str) -> String {
+/// Code run after the wasm-bindgen JS and the two decoders: starts the
+/// app with the wasm kept from an earlier start of this build (the one
+/// whose SHA-256 is `wasm_sha256`), or unpacks the embedded one. The
+/// browser decodes the base64 where it can (`Uint8Array.fromBase64`);
+/// elsewhere a plain loop over `atob`'s string does, several times faster
+/// than `Uint8Array.from` with a callback.
+fn wasm_loader(wasm_lzma_base64: &str, wasm_sha256: &str) -> String {
     format!(
         "{{\n\
          const text = \"{wasm_lzma_base64}\";\n\
-         let packed = Uint8Array.fromBase64?.(text);\n\
-         if (!packed) {{\n\
-           const bytes = atob(text);\n\
-           packed = new Uint8Array(bytes.length);\n\
-           for (let i = 0; i < bytes.length; i++) packed[i] = bytes.charCodeAt(i);\n\
-         }}\n\
-         await __wbg_init({{ module_or_path: unsplitWasm(lzmaDecode(packed)) }});\n\
+         const unpack = () => {{\n\
+           let packed = Uint8Array.fromBase64?.(text);\n\
+           if (!packed) {{\n\
+             const bytes = atob(text);\n\
+             packed = new Uint8Array(bytes.length);\n\
+             for (let i = 0; i < bytes.length; i++) packed[i] = bytes.charCodeAt(i);\n\
+           }}\n\
+           return unsplitWasm(lzmaDecode(packed));\n\
+         }};\n\
+         await startFromCache(\"{wasm_sha256}\", unpack, (wasm) => __wbg_init({{ module_or_path: wasm }}));\n\
          }}\n"
     )
 }
@@ -313,12 +325,14 @@ pub mod tests {
     fn the_loader_decodes_the_base64_with_and_without_from_base64() {
         let dir = std::env::temp_dir().join(format!("xtask-loader-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let loader = wasm_loader(&base64(b"\0\xffwasm"));
+        let loader = wasm_loader(&base64(b"\0\xffwasm"), "00");
         // Node 20 has no Uint8Array.fromBase64, so the first run takes the
-        // atob loop and the second the stand-in given to it.
+        // atob loop and the second the stand-in given to it; it has no
+        // indexedDB either, so the cache falls back to unpacking.
         let script = format!(
             "const lzmaDecode = (b) => b, unsplitWasm = (b) => b, seen = [];\n\
              const __wbg_init = async ({{ module_or_path }}) => seen.push(Array.from(module_or_path).join(','));\n\
+             {WASM_CACHE}\n\
              delete Uint8Array.fromBase64;\n{loader}\n\
              Uint8Array.fromBase64 = (text) => new Uint8Array(Buffer.from(text, 'base64'));\n{loader}\n\
              console.log(seen.join(' '));\n"
@@ -366,7 +380,7 @@ pub mod tests {
     #[test]
     fn single_file_minifies_the_styles_and_the_whole_script() {
         let shout = |text: &str, language: &str| Ok(format!("{language}:{}", text.to_uppercase()));
-        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"packed", shout).unwrap();
+        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"wasm", b"packed", shout).unwrap();
         assert!(html.contains("<style>\ncss:P {}\n</style>"));
         assert!(html.contains("js:ASYNC FUNCTION __WBG_INIT("));
         assert!(html.contains("FUNCTION LZMADECODE(PACKED)"));
@@ -375,7 +389,7 @@ pub mod tests {
 
     #[test]
     fn single_file_inlines_everything() {
-        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"packed", unminified).unwrap();
+        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"wasm", b"packed", unminified).unwrap();
         assert!(html.contains("<style>\np {}\n</style>"));
         assert!(html.contains("const s = '<\\/script>';"));
         assert_eq!(html.matches("</script>").count(), 1);
@@ -383,15 +397,17 @@ pub mod tests {
         assert!(html.contains("function lzmaDecode(packed)"));
         assert!(html.contains("function unsplitWasm(packed)"));
         assert!(html.contains("const UNSPLIT_OPS = \""));
-        assert!(html.contains("await __wbg_init({ module_or_path: unsplitWasm(lzmaDecode(packed)) });"));
+        assert!(html.contains("async function startFromCache(sha256, unpack, start)"));
+        // The SHA-256 of the unpacked wasm ("wasm" here) names the build.
+        assert!(html.contains("await startFromCache(\"336154bf67f765f8f75d16a0accee61b5ee5f6a75b2a2905703df913bd550f3e\", unpack,"));
     }
 
     #[test]
     fn single_file_refuses_js_it_cannot_inline() {
-        let no_init = single_file_html(TEMPLATE, "", "export default 1;", b"", unminified).unwrap_err();
+        let no_init = single_file_html(TEMPLATE, "", "export default 1;", b"", b"", unminified).unwrap_err();
         assert!(no_init.contains("__wbg_init"), "{no_init}");
         let importing = format!("import * as s from './snippets/x.js';\n{JS}");
-        let error = single_file_html(TEMPLATE, "", &importing, b"", unminified).unwrap_err();
+        let error = single_file_html(TEMPLATE, "", &importing, b"", b"", unminified).unwrap_err();
         assert!(error.contains("snippets/x.js"), "{error}");
     }
 
