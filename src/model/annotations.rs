@@ -20,6 +20,10 @@ pub struct Annotations {
     spans: Rc<Vec<Span>>,
 }
 
+/// Up to this many spans added to an empty document have their ids
+/// compared pairwise rather than through a hash set.
+const FEW_SPANS: usize = 16;
+
 impl Annotations {
     /// All spans in text order.
     pub fn spans(&self) -> &[Span] {
@@ -65,20 +69,30 @@ impl Annotations {
     /// Returns why each refused span was refused, in text order.
     pub fn insert_all(&mut self, mut new: Vec<Span>, text: &str) -> Vec<ModelError> {
         sort_by(&mut new, |a, b| a.order_key().cmp(&b.order_key()));
-        let mut ids: HashSet<SpanId> = self.spans.iter().map(Span::id).collect();
+        let was_empty = self.spans.is_empty();
+        // A document just opened has a few spans: comparing their ids pairwise
+        // costs less than hashing them, once per document of a big corpus.
+        let few = was_empty && new.len() <= FEW_SPANS;
+        let mut ids: HashSet<SpanId> = if few { HashSet::new() } else { self.spans.iter().map(Span::id).collect() };
         let mut accepted: Vec<Span> = Vec::with_capacity(new.len());
         let mut problems = Vec::new();
         for span in new {
             let range_and_label = |s: &Span| (s.start(), s.end(), s.label().clone());
             let repeat = accepted.last().is_some_and(|last| range_and_label(last) == range_and_label(&span))
                 || self.has_exact(span.start(), span.end(), span.label());
+            let id_taken = if few { accepted.iter().any(|s| s.id() == span.id()) } else { !ids.insert(span.id()) };
             if repeat {
                 problems.push(duplicate(&span, text));
-            } else if !ids.insert(span.id()) {
+            } else if id_taken {
                 problems.push(ModelError::DuplicateId(span.id().0));
             } else {
                 accepted.push(span);
             }
+        }
+        if was_empty {
+            // Already in order.
+            self.spans = Rc::new(accepted);
+            return problems;
         }
         let spans = Rc::make_mut(&mut self.spans);
         spans.extend(accepted);
@@ -176,6 +190,26 @@ mod tests {
                 "Two spans share the id #1; ids must be unique."
             ]
         );
+    }
+
+    #[test]
+    fn insert_all_into_an_empty_document_refuses_repeats_and_reused_ids_too() {
+        let text = "Kao Kim Hourn mengajak ASEAN dan Bali dan Jawa";
+        // A few spans (ids compared pairwise) and many (through a hash set).
+        for extra in [0, FEW_SPANS] {
+            let mut new = vec![span(3, 23, 28, "ACTOR"), span(4, 0, 13, "ACTOR"), span(5, 0, 13, "ACTOR"), span(3, 33, 37, "LOCATION")];
+            new.extend((0..extra).map(|i| span(100 + i as u64, 42, 46, &format!("L{i:02}"))));
+            let mut annotations = Annotations::default();
+            let problems: Vec<_> = annotations.insert_all(new, text).iter().map(ToString::to_string).collect();
+            let ids: Vec<_> = annotations.spans().iter().map(|s| s.id().0).take(2).collect();
+            assert_eq!(ids, [4, 3], "{extra} extra spans");
+            assert_eq!(annotations.spans().len(), 2 + extra);
+            assert_eq!(
+                problems,
+                ["\u{201c}Kao Kim Hourn\u{201d} is already tagged ACTOR.", "Two spans share the id #3; ids must be unique."],
+                "{extra} extra spans"
+            );
+        }
     }
 
     #[test]
