@@ -85,8 +85,9 @@ fn trim(window: &str, mut lo: usize, mut hi: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// White space, with or without marks on it, or nothing visible at all.
 fn is_blank(grapheme: &str) -> bool {
-    grapheme.chars().all(|c| c.is_whitespace() || is_invisible(c))
+    grapheme.starts_with(char::is_whitespace) || grapheme.chars().all(|c| c.is_whitespace() || is_invisible(c))
 }
 
 fn is_punctuation(grapheme: &str) -> bool {
@@ -168,6 +169,15 @@ mod tests {
         let text = "Kasus TPPOSekretaris Jenderal";
         assert_eq!(refined(text, "TPPO", Precision::Character).as_deref(), Some("TPPO"));
         assert_eq!(refined(text, "TPPO", Precision::Word).as_deref(), Some("TPPOSekretaris"));
+    }
+
+    #[test]
+    fn a_mark_on_a_space_is_still_space() {
+        // U+112DF (a Khudawadi vowel sign) joins the space before it into one
+        // cluster that counts as a word: it is trimmed like the space it sits on.
+        let text = "\r\n🇮🇩  \u{112df}";
+        assert_eq!(refine(text, 4, 5, Precision::Word), None);
+        assert_eq!(refine("Bali \u{301}", 0, 6, Precision::Character), Some((0, 4)));
     }
 
     #[test]
