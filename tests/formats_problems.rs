@@ -3,7 +3,7 @@
 //! the file with one problem when nothing in it can be used.
 
 use sorot::formats::{
-    conll, jsonl, label_studio, sorot_json, Corpus, CorpusDocument, CorpusSpan, FormatError, ImportReport, Problem, ProblemKind,
+    conll, jsonl, label_studio, sorot_json, Corpus, CorpusDocument, CorpusSpan, FormatError, ImportReport, Problem, ProblemKind, Stepwise,
 };
 use sorot::limits::MAX_FILE_BYTES;
 use sorot::model::offsets::OffsetUnit;

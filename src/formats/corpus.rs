@@ -176,12 +176,11 @@ impl Corpus {
 impl CorpusDocument {
     /// The document as the model opens it (see [`Corpus::into_imported`]).
     pub fn into_imported(self, match_by_text: bool) -> ImportedDocument {
-        let doc = self;
         ImportedDocument {
             // The one step of opening that reads the whole text again.
-            document: Document::new(doc.id, doc.text),
+            document: Document::new(self.id, self.text),
             match_by_text,
-            spans: doc
+            spans: self
                 .spans
                 .into_iter()
                 .map(|span| ImportedSpan {
@@ -192,12 +191,12 @@ impl CorpusDocument {
                 })
                 .collect(),
             meta: Metadata {
-                source: doc.meta.source,
-                date: doc.meta.date,
-                annotator: doc.annotator,
-                extra_json: (!doc.meta.extra.is_empty()).then(|| serde_json::to_string(&doc.meta.extra).unwrap_or_default()),
+                source: self.meta.source,
+                date: self.meta.date,
+                annotator: self.annotator,
+                extra_json: (!self.meta.extra.is_empty()).then(|| serde_json::to_string(&self.meta.extra).unwrap_or_default()),
             },
-            status: doc.status,
+            status: self.status,
         }
     }
 

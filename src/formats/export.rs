@@ -3,7 +3,7 @@
 //! widened to whole tokens, split at a line end, value lost) — shown before
 //! the download and written beside the data, so nothing changes silently.
 
-use super::{brat, conll, doccano, hf, jsonl, label_studio, sorot_json, zip, Corpus, OutputFile};
+use super::{brat, conll, doccano, hf, jsonl, label_studio, sorot_json, zip, Corpus, OutputFile, Stepwise};
 use crate::model::offsets::OffsetUnit;
 use crate::model::{AppState, Schema};
 
@@ -219,18 +219,24 @@ impl ExportJob {
         }
     }
 
-    /// Documents written, and documents in all.
-    pub fn progress(&self) -> (usize, usize) {
-        let total = self.corpus.documents.len();
-        (if self.finished.is_some() { total } else { self.pieces.len() }, total)
-    }
-
     /// The export, once every document is written.
     pub fn finish(self) -> Option<Export> {
         self.finished
     }
+}
 
-    pub fn is_done(&self) -> bool {
+impl Stepwise for ExportJob {
+    fn step(&mut self, count: usize) {
+        self.write_documents(count);
+    }
+
+    /// Documents written, and documents in all.
+    fn progress(&self) -> (usize, usize) {
+        let total = self.corpus.documents.len();
+        (if self.finished.is_some() { total } else { self.pieces.len() }, total)
+    }
+
+    fn is_done(&self) -> bool {
         self.finished.is_some()
     }
 }

@@ -32,6 +32,7 @@ use serde_json::Value;
 use super::corpus::{Corpus, CorpusDocument, DocumentMeta};
 use super::read::{decode, fatal, malformed, string, RawDocument, Reader};
 use super::report::{FormatError, ImportReport, Problem, ProblemKind};
+use super::Stepwise;
 use crate::limits::MAX_FILE_BYTES;
 use crate::model::offsets::OffsetUnit;
 
@@ -202,18 +203,24 @@ impl<'a> JsonlImport<'a> {
         }
     }
 
-    /// How much is read: bytes read and bytes in all.
-    pub fn progress(&self) -> (usize, usize) {
-        (self.next.unwrap_or(self.bytes.len()), self.bytes.len())
-    }
-
-    pub fn is_done(&self) -> bool {
-        self.next.is_none()
-    }
-
     /// The documents read, or the first problem when none could be.
     pub fn finish(self) -> Result<(Corpus, ImportReport), FormatError> {
         self.lines.finish()
+    }
+}
+
+impl Stepwise for JsonlImport<'_> {
+    fn step(&mut self, count: usize) {
+        self.read_lines(count);
+    }
+
+    /// Bytes read, and bytes in all.
+    fn progress(&self) -> (usize, usize) {
+        (self.next.unwrap_or(self.bytes.len()), self.bytes.len())
+    }
+
+    fn is_done(&self) -> bool {
+        self.next.is_none()
     }
 }
 

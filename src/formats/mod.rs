@@ -53,3 +53,15 @@ pub struct OutputFile {
     pub name: String,
     pub contents: String,
 }
+
+/// Work on a big file done a few items at a time, so the page can paint
+/// and take input in between: reading ([`jsonl::JsonlImport`],
+/// [`sorot_json::SorotImport`]), making documents ready for the model
+/// ([`open::CorpusInSteps`]) and writing ([`export::ExportJob`]).
+pub trait Stepwise {
+    /// Does up to `count` more items (lines, documents).
+    fn step(&mut self, count: usize);
+    /// How far the whole has got: done and in all, in the task's own unit.
+    fn progress(&self) -> (usize, usize);
+    fn is_done(&self) -> bool;
+}

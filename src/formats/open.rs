@@ -8,7 +8,7 @@
 
 use super::report::{FormatError, ImportReport, ProblemKind};
 use super::text::{self, TextError};
-use super::{brat, conll, hf, jsonl, label_studio, sorot_json, Corpus, CorpusDocument};
+use super::{brat, conll, hf, jsonl, label_studio, sorot_json, Corpus, CorpusDocument, Stepwise};
 use crate::decimal::fixed;
 use crate::limits::{MAX_JSONL_LINES, MAX_PAGE_FILE_BYTES};
 use crate::model::offsets::OffsetUnit;
@@ -296,21 +296,6 @@ impl CorpusInSteps {
         CorpusInSteps { source, report, schema, match_by_text, pending: corpus.documents.into_iter(), ready }
     }
 
-    /// Makes up to `count` more documents ready.
-    pub fn step(&mut self, count: usize) {
-        let match_by_text = self.match_by_text;
-        self.ready.extend(self.pending.by_ref().take(count).map(|doc| doc.into_imported(match_by_text)));
-    }
-
-    /// Documents ready, and documents in all.
-    pub fn progress(&self) -> (usize, usize) {
-        (self.ready.len(), self.ready.len() + self.pending.len())
-    }
-
-    pub fn is_done(&self) -> bool {
-        self.pending.len() == 0
-    }
-
     /// The action that opens the documents made ready, with what the file
     /// had wrong and the schema it carries.
     pub fn into_action(self) -> Action {
@@ -328,6 +313,23 @@ impl CorpusInSteps {
         let note = report.offsets.filter(|reading| reading.documents > 0).map(|reading| reading.to_string());
         let tally = (!report.problems.is_empty()).then(|| report.tally());
         WorkAction::ImportDocuments { source, documents: ready, problems, schema, note, tally }.into()
+    }
+}
+
+impl Stepwise for CorpusInSteps {
+    /// Makes up to `count` more documents ready.
+    fn step(&mut self, count: usize) {
+        let match_by_text = self.match_by_text;
+        self.ready.extend(self.pending.by_ref().take(count).map(|doc| doc.into_imported(match_by_text)));
+    }
+
+    /// Documents ready, and documents in all.
+    fn progress(&self) -> (usize, usize) {
+        (self.ready.len(), self.ready.len() + self.pending.len())
+    }
+
+    fn is_done(&self) -> bool {
+        self.pending.len() == 0
     }
 }
 

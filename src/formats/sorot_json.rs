@@ -29,7 +29,7 @@ use super::corpus::{text_sha256, Corpus, CorpusDocument, DocumentMeta};
 use super::json_outline;
 use super::read::{decode, fatal, malformed, parse_json, string, RawDocument, Reader};
 use super::report::{FormatError, ImportReport, ProblemKind};
-use super::schema_json;
+use super::{schema_json, Stepwise};
 use crate::model::{AppState, Schema};
 
 /// The version this Sorot writes and the newest it reads.
@@ -201,8 +201,9 @@ impl<'a> SorotImport<'a> {
             let value = if key == "documents" { Value::Null } else { serde_json::from_str(&text[range]).map_err(|_| refusal())? };
             head.insert(key, value);
         }
-        let schema = schema_json::from_file(&Value::Object(head.clone()));
-        let only_schema = !head.contains_key("documents") && !head.contains_key("format") && schema.is_some();
+        let head = Value::Object(head);
+        let schema = schema_json::from_file(&head);
+        let only_schema = head.get("documents").is_none() && head.get("format").is_none() && schema.is_some();
         let mut reader = Reader::new(name, known_labels);
         if !only_schema {
             if head.get("format").and_then(Value::as_str) != Some("sorot") {
@@ -287,18 +288,24 @@ impl<'a> SorotImport<'a> {
         }
     }
 
-    /// How much is read: bytes read and bytes in all.
-    pub fn progress(&self) -> (usize, usize) {
-        (self.documents.get(self.next).map_or(self.text.len(), |range| range.start), self.text.len())
-    }
-
-    pub fn is_done(&self) -> bool {
-        self.next == self.documents.len()
-    }
-
     /// The documents read, or the first problem when none could be.
     pub fn finish(self) -> Result<(Corpus, ImportReport), FormatError> {
         self.reader.finish()
+    }
+}
+
+impl Stepwise for SorotImport<'_> {
+    fn step(&mut self, count: usize) {
+        self.read_documents(count);
+    }
+
+    /// Bytes read, and bytes in all.
+    fn progress(&self) -> (usize, usize) {
+        (self.documents.get(self.next).map_or(self.text.len(), |range| range.start), self.text.len())
+    }
+
+    fn is_done(&self) -> bool {
+        self.next == self.documents.len()
     }
 }
 

@@ -16,7 +16,7 @@ use crate::formats::export::{Export, ExportFormat, ExportJob};
 use crate::formats::jsonl::JsonlImport;
 use crate::formats::open::{CorpusInSteps, InSteps, Opened};
 use crate::formats::sorot_json::SorotImport;
-use crate::formats::{html, open, schema_json, sorot_json, Corpus, FormatError, ImportReport};
+use crate::formats::{html, open, schema_json, sorot_json, Corpus, FormatError, ImportReport, Stepwise};
 use crate::limits::STEP_MS;
 use crate::model::offsets::OffsetUnit;
 use crate::model::{Progress, SessionAction};
@@ -184,12 +184,7 @@ fn open_files(store: &StoreHandle, files: Vec<File>) {
             let action = match opened {
                 Opened::Corpus { source, corpus, report, schema } => {
                     let mut corpus = CorpusInSteps::new(source, corpus, report, schema);
-                    in_steps(&dispatcher, &format!("Opening {name}"), &mut || {
-                        corpus.step(100);
-                        let (done, total) = corpus.progress();
-                        (done, total, corpus.is_done())
-                    })
-                    .await;
+                    in_steps(&dispatcher, &format!("Opening {name}"), &mut corpus, 100).await;
                     corpus.into_action()
                 }
                 other => other.into_action(),
@@ -202,21 +197,20 @@ fn open_files(store: &StoreHandle, files: Vec<File>) {
     });
 }
 
-/// Runs a long task a slice at a time: `step` does a little and returns
-/// how far the whole has got (`done`, `total`) and whether it is over.
-/// Between slices, and after the last, the page paints and takes input,
-/// showing a progress bar named `task` once the task outlasts one slice.
-async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, step: &mut dyn FnMut() -> (usize, usize, bool)) {
+/// Runs `work` a slice at a time, `count` items a step. Between slices,
+/// and after the last, the page paints and takes input, showing a progress
+/// bar named `task` once the work outlasts one slice.
+async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, work: &mut dyn Stepwise, count: usize) {
     let mut shown = false;
     loop {
         let started = js_sys::Date::now();
-        let (done, total, over) = loop {
-            let progress = step();
-            if progress.2 || js_sys::Date::now() - started >= STEP_MS {
-                break progress;
+        loop {
+            work.step(count);
+            if work.is_done() || js_sys::Date::now() - started >= STEP_MS {
+                break;
             }
-        };
-        if over {
+        }
+        if work.is_done() {
             // A task done within one slice never showed a bar: no render to take it away.
             if shown {
                 dispatcher.dispatch(SessionAction::ShowProgress(None).into());
@@ -226,6 +220,7 @@ async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, step: &m
             return;
         }
         shown = true;
+        let (done, total) = work.progress();
         dispatcher.dispatch(SessionAction::ShowProgress(Some(Progress { task: task.to_owned(), done, total })).into());
         effects::yield_to_page().await;
     }
@@ -241,12 +236,7 @@ async fn read_json_lines(
     doccano_unit: OffsetUnit,
 ) -> Result<(Corpus, ImportReport), FormatError> {
     let mut import = JsonlImport::new(name, bytes, known_labels, doccano_unit)?;
-    in_steps(dispatcher, &format!("Reading {name}"), &mut || {
-        import.read_lines(50);
-        let (done, total) = import.progress();
-        (done, total, import.is_done())
-    })
-    .await;
+    in_steps(dispatcher, &format!("Reading {name}"), &mut import, 50).await;
     import.finish()
 }
 
@@ -256,22 +246,12 @@ async fn read_sorot(dispatcher: &UseReducerDispatcher<Store>, name: &str, bytes:
         Ok(import) => import,
         Err(refusal) => return open::opened_corpus(name, Err(refusal)),
     };
-    in_steps(dispatcher, &format!("Reading {name}"), &mut || {
-        import.read_documents(20);
-        let (done, total) = import.progress();
-        (done, total, import.is_done())
-    })
-    .await;
+    in_steps(dispatcher, &format!("Reading {name}"), &mut import, 20).await;
     open::opened_sorot(name, import)
 }
 
 /// Writes an export a slice at a time, showing how far it has got.
 async fn write_export(dispatcher: &UseReducerDispatcher<Store>, mut job: ExportJob) -> Option<Export> {
-    in_steps(dispatcher, "Exporting", &mut || {
-        job.write_documents(20);
-        let (done, total) = job.progress();
-        (done, total, job.is_done())
-    })
-    .await;
+    in_steps(dispatcher, "Exporting", &mut job, 20).await;
     job.finish()
 }

@@ -246,10 +246,14 @@ fn write_changes(latest: Rc<RefCell<UseReducerHandle<Store>>>, written: Rc<RefCe
             guard.documents.insert(id, doc.revision);
         }
     }
-    let meta = serde_json::to_string(&meta_of(state, scroll_y())).unwrap_or_default();
-    if !guard.rerun && meta != guard.meta {
-        records.push(("meta".to_owned(), meta.clone()));
-        guard.meta = meta;
+    // Worked out once the documents are all stored: it names them all, and
+    // reading the scroll position makes the browser lay out the page.
+    if !guard.rerun {
+        let meta = serde_json::to_string(&meta_of(state, scroll_y())).unwrap_or_default();
+        if meta != guard.meta {
+            records.push(("meta".to_owned(), meta.clone()));
+            guard.meta = meta;
+        }
     }
     if records.is_empty() {
         status.set(StorageStatus::Saved);

@@ -316,8 +316,7 @@ impl AppState {
                 }
             }
             let id = ids.take_id(or_document(&wanted)).0;
-            let document = if id == imported.document.id() { imported.document } else { imported.document.with_id(id) };
-            let mut state = DocumentState::new(document);
+            let mut state = DocumentState::new(imported.document.with_id(id));
             let mut spans = Vec::with_capacity(imported.spans.len());
             let mut problems = Vec::new();
             for ImportedSpan { start, end, label, value } in imported.spans {
