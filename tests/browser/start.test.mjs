@@ -1,7 +1,7 @@
 // The single file opened from disk keeps its unpacked wasm in the browser's
 // database after the first start, so later starts skip unpacking it; an
-// entry that is damaged, or whole but of something else, is never started:
-// the page unpacks its own wasm and replaces the entry.
+// entry that is damaged, whole but of something else, or gone, is never
+// started: the page unpacks its own wasm and keeps it again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, tag, exportJson, FILE_URL } from './harness.mjs';
@@ -40,6 +40,23 @@ async function keptWhole(page, size = 0) {
   return entry;
 }
 
+/**
+ * Records in `window.unpackerStarts` how often the page compiled its
+ * unpacker (the small wasm that exports `finish`), from the next start on.
+ */
+function countUnpacking(context) {
+  return context.addInitScript(() => {
+    window.unpackerStarts = 0;
+    const Module = WebAssembly.Module;
+    WebAssembly.Module = class extends Module {
+      constructor(bytes) {
+        super(bytes);
+        if (Module.exports(this).some(({ name }) => name === 'finish')) window.unpackerStarts += 1;
+      }
+    };
+  });
+}
+
 /** Puts `bytes` in the cache under `key`, in place of what it held. */
 function replaceEntry(page, key, bytes) {
   return page.evaluate(([key, bytes]) => new Promise((done, fail) => {
@@ -55,13 +72,15 @@ function replaceEntry(page, key, bytes) {
 
 test('the single file keeps its unpacked wasm, and never starts a damaged or foreign one', async () => {
   const page = await openApp(browser, FILE_URL);
+  await countUnpacking(page.context());
   const first = await keptWhole(page);
   assert.match(first.key, /^[0-9a-f]{64}$/, 'the entry is named by the SHA-256 of the wasm');
   assert.ok(first.size > 500_000, `the whole wasm is kept (${first.size} bytes)`);
 
-  // A second start uses the entry: the page works, and the entry stays.
+  // A second start uses the entry, unpacking nothing: the page works, and the entry stays.
   await page.reload();
   await page.waitForSelector('article .seg');
+  assert.equal(await page.evaluate(() => window.unpackerStarts), 0, 'a kept wasm is started without unpacking');
   await tag(page, 'Kao Kim Hourn', '1', { context: 'Jenderal ASEAN, Kao Kim Hourn, menyoroti' });
   assert.deepEqual(await entries(page), [first]);
 
@@ -73,8 +92,22 @@ test('the single file keeps its unpacked wasm, and never starts a damaged or for
     await replaceEntry(page, first.key, bytes);
     await page.reload();
     await page.waitForSelector('article .seg');
+    assert.equal(await page.evaluate(() => window.unpackerStarts), 1, 'a damaged entry is replaced by unpacking');
     assert.deepEqual(await keptWhole(page, first.size), first);
   }
+  // The database cleared behind the page's back: it unpacks and keeps again.
+  await page.evaluate(() => new Promise((done) => {
+    const opening = indexedDB.open('sorot-wasm', 1);
+    opening.onsuccess = () => {
+      const clearing = opening.result.transaction('wasm', 'readwrite');
+      clearing.objectStore('wasm').clear();
+      clearing.oncomplete = () => { opening.result.close(); done(); };
+    };
+  }));
+  await page.reload();
+  await page.waitForSelector('article .seg');
+  assert.equal(await page.evaluate(() => window.unpackerStarts), 1);
+  assert.deepEqual(await keptWhole(page, first.size), first);
   const { json } = await exportJson(page);
   assert.equal(json.documents[0].spans.length, 1, 'the span tagged before survives every start');
   assert.deepEqual(page.sorotErrors, []);

@@ -23,9 +23,34 @@ pub fn build(root: &Path, tools: &WasmTools) -> Result {
     )?;
     let bindgen_dir = root.join(BINDGEN_DIR);
     let wasm = optimize(&tools.wasm_opt, &bindgen_dir.join("sorot_bg.wasm"))?;
+    heading("the unpacker's wasm");
+    let unpacker = compile_unpacker(root, &root.join("target"))?;
+    let unpacker = shrink_unpacker(&tools.wasm_opt, &unpacker, &bindgen_dir)?;
     heading("assemble dist/");
     let minify = |text: &str, language: &str| minify(&tools.esbuild, &bindgen_dir, text, language);
-    assemble_dist(root, &bindgen_dir.join("sorot.js"), &wasm, minify)
+    assemble_dist(root, &bindgen_dir.join("sorot.js"), &wasm, &unpacker, minify)
+}
+
+/// The wasm of `xtask/unpack`, which `sorot.html` runs to unpack the app's
+/// wasm, compiled with `target_dir` as cargo's target directory.
+pub fn compile_unpacker(root: &Path, target_dir: &Path) -> Result<Vec<u8>> {
+    cmd::run(
+        cmd::cargo()
+            .args(["build", "--profile", "wasm-release", "--target", WASM_TARGET, "--lib", "-p", "sorot-unpack", "--target-dir"])
+            .arg(target_dir)
+            .current_dir(root),
+    )?;
+    files::read(&target_dir.join(WASM_TARGET).join("wasm-release/sorot_unpack.wasm"))
+}
+
+/// The unpacker's wasm without its names and debug sections, optimized
+/// again by wasm-opt (by way of files in `work_dir`).
+fn shrink_unpacker(wasm_opt: &Path, unpacker: &[u8], work_dir: &Path) -> Result<Vec<u8>> {
+    let compiled = work_dir.join("sorot_unpack.wasm");
+    let shrunk = work_dir.join("sorot_unpack.opt.wasm");
+    files::write(&compiled, unpacker)?;
+    cmd::run(Command::new(wasm_opt).args(["-O3", "--strip-debug", "--strip-producers", "-o"]).arg(&shrunk).arg(&compiled))?;
+    files::read(&shrunk)
 }
 
 /// `text` (CSS or JS, as `language` says) minified by esbuild, by way of a
@@ -69,15 +94,17 @@ fn optimize(wasm_opt: &Path, wasm: &Path) -> Result<PathBuf> {
     Ok(optimized)
 }
 
-/// Writes `dist/` afresh from `index.html`, `styles/*.css` and the
-/// wasm-bindgen output, then prints the sizes that matter. `minify` shrinks
-/// what `sorot.html` inlines (see [`pack::single_file_html`]).
-fn assemble_dist(root: &Path, js_path: &Path, wasm_path: &Path, minify: impl Fn(&str, &str) -> Result<String>) -> Result {
+/// Writes `dist/` afresh from `index.html`, `styles/*.css`, the
+/// wasm-bindgen output and the unpacker's wasm, then prints the sizes that
+/// matter. `minify` shrinks what `sorot.html` inlines (see
+/// [`pack::single_file_html`]).
+fn assemble_dist(root: &Path, js_path: &Path, wasm_path: &Path, unpacker: &[u8], minify: impl Fn(&str, &str) -> Result<String>) -> Result {
     let template = files::read_to_string(&root.join("index.html"))?;
     let css = pack::concat_styles(&read_styles(&root.join("styles"))?);
     let (wasm, js) = imports::shorten(&files::read(wasm_path)?, &files::read_to_string(js_path)?)?;
     let index = pack::index_html(&template)?;
     let packed = pack::pack_wasm(&wasm)?;
+    let packed = pack::PackedWasm { packed: &packed, unpacker };
     pack::check_unpacks(&packed, &wasm, js_path.parent().unwrap_or(root))?;
     let single = pack::single_file_html(&template, &css, &js, &wasm, &packed, minify)?;
 
@@ -129,9 +156,19 @@ fn size(bytes: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub mod tests {
     use super::*;
-    use std::{env, fs, process, time};
+    use std::{env, fs, process, sync::OnceLock, time};
+
+    /// The unpacker's wasm, compiled once for all tests, in a target
+    /// directory of its own so it never waits for the build running them.
+    pub fn unpacker() -> &'static [u8] {
+        static UNPACKER: OnceLock<Vec<u8>> = OnceLock::new();
+        UNPACKER.get_or_init(|| {
+            let root = crate::workspace_root();
+            compile_unpacker(&root, &root.join("target/xtask-tests")).unwrap()
+        })
+    }
 
     /// A throwaway folder laid out like the workspace root.
     fn fake_root(test: &str) -> PathBuf {
@@ -151,7 +188,7 @@ mod tests {
     #[test]
     fn assembles_a_fresh_dist() {
         let root = fake_root("assemble");
-        assemble_dist(&root, &root.join("sorot.js"), &root.join("sorot_bg.wasm"), pack::tests::unminified).unwrap();
+        assemble_dist(&root, &root.join("sorot.js"), &root.join("sorot_bg.wasm"), unpacker(), pack::tests::unminified).unwrap();
         let dist = root.join("dist");
         let css = fs::read_to_string(dist.join("sorot.css")).unwrap();
         assert_eq!(css, "/* from styles/a.css */\na {}\n/* from styles/b.css */\nb {}\n");
@@ -167,7 +204,7 @@ mod tests {
     fn a_bad_template_leaves_dist_alone() {
         let root = fake_root("bad-template");
         fs::write(root.join("index.html"), "<!-- sorot:styles -->").unwrap();
-        let error = assemble_dist(&root, &root.join("sorot.js"), &root.join("sorot_bg.wasm"), pack::tests::unminified);
+        let error = assemble_dist(&root, &root.join("sorot.js"), &root.join("sorot_bg.wasm"), unpacker(), pack::tests::unminified);
         assert!(error.unwrap_err().contains("sorot:script"));
         assert!(root.join("dist/stale").exists());
         fs::remove_dir_all(root).unwrap();

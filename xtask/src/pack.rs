@@ -24,23 +24,19 @@ const LINKED_HEAD: &str = r#"<link rel="stylesheet" href="sorot.css">
 const LINKED_SCRIPT: &str = "<script type=\"module\">import init from './sorot.js'; \
      await init({ module_or_path: './sorot_bg.wasm' });</script>";
 
-/// `lzmaDecode(packed)`, which unpacks what [`lzma`] packs. The browser's
-/// own `DecompressionStream` only knows gzip and deflate, which leave the
-/// wasm about a third larger.
-const LZMA_DECODER: &str = include_str!("lzma_decode.js");
-
-/// `unsplitWasm(bytes)`, which undoes [`wasm_split::split`], given its tables.
-const UNSPLIT_DECODER: &str = include_str!("wasm_unsplit.js");
+/// `unpackWasm(unpacker, packed)`, which unpacks what [`pack_wasm`] packs
+/// with the unpacker wasm (`xtask/unpack`). The browser's own
+/// `DecompressionStream` only knows gzip and deflate, which leave the wasm
+/// about a third larger.
+const UNPACK: &str = include_str!("wasm_unpack.js");
 
 /// `startFromCache(sha256, unpack, start)`, which keeps the unpacked wasm in
 /// the browser's database so that only the first start unpacks it.
 const WASM_CACHE: &str = include_str!("wasm_cache.js");
 
-/// The page's two decoders, `lzmaDecode` and `unsplitWasm`, with the
-/// instruction tables the second reads, and the cache that spares them.
-fn page_decoders() -> String {
-    let (one_byte, after_fc) = wasm_split::unsplit_tables();
-    format!("{LZMA_DECODER}const UNSPLIT_OPS = \"{one_byte}\", UNSPLIT_FC_OPS = \"{after_fc}\";\n{UNSPLIT_DECODER}{WASM_CACHE}")
+/// The page's unpacking and the cache that spares it.
+fn page_unpacking() -> String {
+    format!("{UNPACK}{WASM_CACHE}")
 }
 
 /// The function wasm-bindgen's `--target web` output exports as default.
@@ -67,47 +63,77 @@ pub fn index_html(template: &str) -> Result<String> {
     fill_template(template, LINKED_HEAD, LINKED_SCRIPT)
 }
 
+/// The wasm as `sorot.html` carries it: packed, and the unpacker's own
+/// small wasm beside it.
+pub struct PackedWasm<'a> {
+    /// What [`pack_wasm`] made of the app's wasm.
+    pub packed: &'a [u8],
+    /// The wasm of `xtask/unpack`.
+    pub unpacker: &'a [u8],
+}
+
 /// One HTML file holding the styles, the wasm-bindgen JS and the wasm (as
-/// base64 of what [`pack_wasm`] made of `wasm`), which runs when opened from
-/// `file://`. The styles and the whole script pass through
-/// `minify(text, "css" or "js")` first.
+/// base64 of `packed`), which runs when opened from `file://`. The styles
+/// and the whole script pass through `minify(text, "css" or "js")` first.
 pub fn single_file_html(
     template: &str,
     css: &str,
     js: &str,
     wasm: &[u8],
-    packed_wasm: &[u8],
+    packed: &PackedWasm,
     minify: impl Fn(&str, &str) -> Result<String>,
 ) -> Result<String> {
     check_inlinable(js)?;
     let styles = format!("<style>\n{}</style>", escape_end_tag(&minify(css, "css")?, "style"));
     let wasm_sha256: String = Sha256::digest(wasm).iter().map(|byte| format!("{byte:02x}")).collect();
-    let loader = wasm_loader(&base64(packed_wasm), &wasm_sha256);
-    let script = minify(&format!("{js}\n{}{loader}", page_decoders()), "js")?;
+    let loader = wasm_loader(&base64(packed.packed), &wasm_sha256);
+    let script = minify(&format!("{js}\n{}{loader}", page_unpacking()), "js")?;
+    let script = fill_placeholder(&script, UNPACKER_PLACEHOLDER, &latin1_literal(packed.unpacker))?;
     let script = format!("<script type=\"module\">\n{}</script>", escape_end_tag(&script, "script"));
     fill_template(template, &styles, &script)
 }
 
-/// Code run after the wasm-bindgen JS and the two decoders: starts the
-/// app with the wasm kept from an earlier start of this build (the one
-/// whose SHA-256 is `wasm_sha256`), or unpacks the embedded one. The
-/// browser decodes the base64 where it can (`Uint8Array.fromBase64`);
-/// elsewhere a plain loop over `atob`'s string does, several times faster
-/// than `Uint8Array.from` with a callback.
-fn wasm_loader(wasm_lzma_base64: &str, wasm_sha256: &str) -> String {
+/// Where the loader wants the unpacker, as a string literal: filled in after
+/// minifying, which would escape its every character above U+007F.
+const UNPACKER_PLACEHOLDER: &str = "\"SOROT_UNPACKER\"";
+
+/// `script` with its one `placeholder` replaced by `fill`.
+fn fill_placeholder(script: &str, placeholder: &str, fill: &str) -> Result<String> {
+    match script.matches(placeholder).count() {
+        1 => Ok(script.replacen(placeholder, fill, 1)),
+        count => {
+            Err(format!("the minified script holds `{placeholder}` {count} times rather than once; see wasm_loader in xtask/src/pack.rs"))
+        }
+    }
+}
+
+/// Code run after the wasm-bindgen JS, [`UNPACK`] and [`WASM_CACHE`]:
+/// starts the app with the wasm kept from an earlier start of this build
+/// (the one whose SHA-256 is `wasm_sha256`), or unpacks the embedded one,
+/// and puts what went wrong, if anything, where the page says it is
+/// loading. The browser decodes the base64 where it can
+/// (`Uint8Array.fromBase64`); elsewhere a plain loop over `atob`'s string
+/// does, several times faster than `Uint8Array.from` with a callback.
+fn wasm_loader(wasm_packed_base64: &str, wasm_sha256: &str) -> String {
     format!(
         "{{\n\
-         const text = \"{wasm_lzma_base64}\";\n\
-         const unpack = () => {{\n\
-           let packed = Uint8Array.fromBase64?.(text);\n\
-           if (!packed) {{\n\
-             const bytes = atob(text);\n\
-             packed = new Uint8Array(bytes.length);\n\
-             for (let i = 0; i < bytes.length; i++) packed[i] = bytes.charCodeAt(i);\n\
+         const bytes = (text) => {{\n\
+           let decoded = Uint8Array.fromBase64?.(text);\n\
+           if (!decoded) {{\n\
+             const binary = atob(text);\n\
+             decoded = new Uint8Array(binary.length);\n\
+             for (let i = 0; i < binary.length; i++) decoded[i] = binary.charCodeAt(i);\n\
            }}\n\
-           return unsplitWasm(lzmaDecode(packed));\n\
+           return decoded;\n\
          }};\n\
-         await startFromCache(\"{wasm_sha256}\", unpack, (wasm) => __wbg_init({{ module_or_path: wasm }}));\n\
+         const unpack = () => unpackWasm({UNPACKER_PLACEHOLDER}, bytes(\"{wasm_packed_base64}\"));\n\
+         try {{\n\
+           await startFromCache(\"{wasm_sha256}\", unpack, (wasm) => __wbg_init({{ module_or_path: wasm }}));\n\
+         }} catch (error) {{\n\
+           const loading = document.querySelector('#app .loading');\n\
+           if (loading) loading.textContent = error.message;\n\
+           throw error;\n\
+         }}\n\
          }}\n"
     )
 }
@@ -192,35 +218,62 @@ pub fn lzma(bytes: &[u8]) -> Result<Vec<u8>> {
     Ok(packed)
 }
 
+/// `bytes` as a JavaScript string literal of one character per byte
+/// (U+0000 to U+00FF), for a `<script>` of a UTF-8 page: gzip packs it
+/// about a quarter smaller than base64, and the page reads it back at once,
+/// where the browser's own inflating would take a trip through its event
+/// loop. Escaped: what would end the literal or its line, what the HTML
+/// parser would change (NUL, carriage return), and `<`, so nothing in it
+/// can close or comment out the script.
+pub fn latin1_literal(bytes: &[u8]) -> String {
+    let mut literal = String::with_capacity(bytes.len() * 3 / 2 + 2);
+    literal.push('"');
+    for &byte in bytes {
+        match byte {
+            b'"' => literal.push_str("\\\""),
+            b'\\' => literal.push_str("\\\\"),
+            b'\n' => literal.push_str("\\n"),
+            b'\r' => literal.push_str("\\r"),
+            0 => literal.push_str("\\x00"),
+            b'<' => literal.push_str("\\x3c"),
+            _ => literal.push(char::from(byte)),
+        }
+    }
+    literal.push('"');
+    literal
+}
+
 /// The wasm as `sorot.html` carries it: its code split into streams
 /// ([`wasm_split`]), then LZMA.
 pub fn pack_wasm(wasm: &[u8]) -> Result<Vec<u8>> {
     lzma(&wasm_split::split(wasm)?)
 }
 
-/// Runs the page's own decoders under Node on `packed` (in `work_dir`) and
-/// checks they give back `wasm` exactly, so a packing bug stops the build
+/// Runs the page's own unpacking under Node on `packed` (in `work_dir`) and
+/// checks it gives back `wasm` exactly, so a packing bug stops the build
 /// instead of shipping a page that cannot start.
-pub fn check_unpacks(packed: &[u8], wasm: &[u8], work_dir: &std::path::Path) -> Result {
+pub fn check_unpacks(packed: &PackedWasm, wasm: &[u8], work_dir: &std::path::Path) -> Result {
     let packed_path = work_dir.join("sorot.packed");
+    let unpacker_path = work_dir.join("sorot_unpack.wasm");
     let unpacked_path = work_dir.join("sorot.unpacked.wasm");
-    let script_path = work_dir.join("unpack.cjs");
-    files::write(&packed_path, packed)?;
+    let script_path = work_dir.join("unpack.mjs");
+    files::write(&packed_path, packed.packed)?;
+    files::write(&unpacker_path, packed.unpacker)?;
     files::write(
         &script_path,
         format!(
-            "{}\nconst fs = require('fs');\n\
-             fs.writeFileSync(process.argv[3], unsplitWasm(lzmaDecode(fs.readFileSync(process.argv[2]))));\n",
-            page_decoders()
+            "{UNPACK}\nconst fs = await import('fs');\n\
+             const [unpacker, packed, unpacked] = process.argv.slice(2);\n\
+             fs.writeFileSync(unpacked, unpackWasm(fs.readFileSync(unpacker, 'latin1'), fs.readFileSync(packed)));\n"
         ),
     )?;
-    crate::cmd::run(std::process::Command::new("node").arg(&script_path).arg(&packed_path).arg(&unpacked_path))?;
+    crate::cmd::output(std::process::Command::new("node").arg(&script_path).arg(&unpacker_path).arg(&packed_path).arg(&unpacked_path))?;
     let unpacked = files::read(&unpacked_path)?;
     if unpacked != wasm {
         let first = unpacked.iter().zip(wasm).position(|(a, b)| a != b).unwrap_or(unpacked.len().min(wasm.len()));
         return Err(format!(
-            "the page's decoders do not give back the wasm (first difference at byte {first} of {}); \
-             xtask/src/wasm_split.rs and wasm_unsplit.js disagree",
+            "the page's unpacker does not give back the wasm (first difference at byte {first} of {}); \
+             xtask/src/wasm_split.rs and xtask/unpack disagree",
             wasm.len()
         ));
     }
@@ -264,60 +317,29 @@ pub mod tests {
         assert_eq!(base64(&[0xfb, 0xff, 0xfe]), "+//+");
     }
 
-    /// Bytes that exercise every kind of LZMA packet: literals, short and
-    /// long matches near and far, and repeated distances.
-    fn varied_bytes() -> Vec<u8> {
-        let mut seed: u32 = 0x5eed;
-        let mut random = move || {
-            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-            (seed >> 16) as usize
-        };
-        let mut bytes = Vec::new();
-        while bytes.len() < 300_000 {
-            let run = 1 + random() % 300;
-            if bytes.len() > run && random() % 3 > 0 {
-                let from = random() % (bytes.len() - run);
-                bytes.extend_from_within(from..from + run);
-            } else {
-                bytes.extend((0..run).map(|_| random() as u8));
-            }
-        }
-        bytes
+    #[test]
+    fn what_is_packed_unpacks() {
+        let module = crate::wasm_split::tests::every_immediate();
+        assert_eq!(sorot_unpack::unpack(&pack_wasm(&module).unwrap()).unwrap(), module);
     }
 
     #[test]
-    fn the_embedded_decoder_unpacks_what_lzma_packs() {
-        let data = varied_bytes();
-        let dir = std::env::temp_dir().join(format!("xtask-lzma-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        std::fs::write(dir.join("packed.lzma"), lzma(&data).unwrap()).unwrap();
-        std::fs::write(
-            dir.join("unpack.js"),
-            format!(
-                "{LZMA_DECODER}\nconst fs = require('fs');\n\
-                 fs.writeFileSync('unpacked', lzmaDecode(fs.readFileSync('packed.lzma')));\n"
-            ),
-        )
-        .unwrap();
-        let status = std::process::Command::new("node").arg("unpack.js").current_dir(&dir).status().unwrap();
-        assert!(status.success());
-        assert!(std::fs::read(dir.join("unpacked")).unwrap() == data);
-        std::fs::remove_dir_all(dir).unwrap();
-    }
-
-    #[test]
-    fn the_page_rebuilds_a_split_module_and_notices_a_wrong_one() {
-        let dir = std::env::temp_dir().join(format!("xtask-unsplit-{}", std::process::id()));
+    fn the_page_unpacks_with_the_unpacker_wasm_and_notices_a_wrong_module() {
+        let unpacker = crate::build::tests::unpacker();
+        let dir = std::env::temp_dir().join(format!("xtask-unpack-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let module = crate::wasm_split::tests::every_immediate();
         let packed = pack_wasm(&module).unwrap();
+        let packed = PackedWasm { packed: &packed, unpacker };
         check_unpacks(&packed, &module, &dir).unwrap();
-        let no_code = b"\0asm\x01\0\0\0";
-        check_unpacks(&pack_wasm(no_code).unwrap(), no_code, &dir).unwrap();
         let mut other = module.clone();
         *other.last_mut().unwrap() ^= 1;
         let error = check_unpacks(&packed, &other, &dir).unwrap_err();
         assert!(error.contains(&format!("first difference at byte {}", module.len() - 1)), "{error}");
+        let mut damaged = packed.packed.to_vec();
+        damaged.truncate(damaged.len() / 2);
+        let error = check_unpacks(&PackedWasm { packed: &damaged, unpacker }, &module, &dir).unwrap_err();
+        assert!(error.contains("is damaged"), "{error}");
         std::fs::remove_dir_all(dir).unwrap();
     }
 
@@ -325,13 +347,14 @@ pub mod tests {
     fn the_loader_decodes_the_base64_with_and_without_from_base64() {
         let dir = std::env::temp_dir().join(format!("xtask-loader-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let loader = wasm_loader(&base64(b"\0\xffwasm"), "00");
+        let loader = wasm_loader(&base64(b"\0\xffwasm"), "00").replace(UNPACKER_PLACEHOLDER, "'un'");
         // Node 20 has no Uint8Array.fromBase64, so the first run takes the
         // atob loop and the second the stand-in given to it; it has no
         // indexedDB either, so the cache falls back to unpacking.
         let script = format!(
-            "const lzmaDecode = (b) => b, unsplitWasm = (b) => b, seen = [];\n\
-             const __wbg_init = async ({{ module_or_path }}) => seen.push(Array.from(module_or_path).join(','));\n\
+            "const seen = [], list = (bytes) => Array.from(bytes).join(',');\n\
+             const unpackWasm = (unpacker, packed) => {{ seen.push(unpacker); return packed; }};\n\
+             const __wbg_init = async ({{ module_or_path }}) => seen.push(list(module_or_path));\n\
              {WASM_CACHE}\n\
              delete Uint8Array.fromBase64;\n{loader}\n\
              Uint8Array.fromBase64 = (text) => new Uint8Array(Buffer.from(text, 'base64'));\n{loader}\n\
@@ -339,8 +362,29 @@ pub mod tests {
         );
         std::fs::write(dir.join("loader.mjs"), script).unwrap();
         let output = std::process::Command::new("node").arg(dir.join("loader.mjs")).output().unwrap();
-        assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "0,255,119,97,115,109 0,255,119,97,115,109");
+        assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), "un 0,255,119,97,115,109 un 0,255,119,97,115,109");
         std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn every_byte_survives_the_latin1_literal_in_a_utf8_script() {
+        let all: Vec<u8> = (0..=255).chain([b'<', b'/', b's', 0, b'\r', b'\n', 0, b'7']).collect();
+        let literal = latin1_literal(&all);
+        assert!(!literal.contains('<') && !literal.contains('\0') && !literal.contains('\r'));
+        let dir = std::env::temp_dir().join(format!("xtask-latin1-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let script = format!("'use strict';\nconst text = {literal};\nconsole.log(Array.from(text, (c) => c.charCodeAt(0)).join(','));\n");
+        std::fs::write(dir.join("latin1.js"), script).unwrap();
+        let output = std::process::Command::new("node").arg(dir.join("latin1.js")).output().unwrap();
+        let expected: Vec<String> = all.iter().map(u8::to_string).collect();
+        assert_eq!(String::from_utf8_lossy(&output.stdout).trim(), expected.join(","), "{}", String::from_utf8_lossy(&output.stderr));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_missing_placeholder_is_an_error() {
+        let error = fill_placeholder("x()", UNPACKER_PLACEHOLDER, "1").unwrap_err();
+        assert!(error.contains("0 times"), "{error}");
     }
 
     #[test]
@@ -372,6 +416,8 @@ pub mod tests {
         assert!(index_html(&twice).unwrap_err().contains("2 times"));
     }
 
+    const PACKED: PackedWasm = PackedWasm { packed: b"packed", unpacker: b"unpacker" };
+
     /// A `minify` for `single_file_html` that leaves the text as it is.
     pub fn unminified(text: &str, _language: &str) -> Result<String> {
         Ok(text.to_owned())
@@ -380,23 +426,21 @@ pub mod tests {
     #[test]
     fn single_file_minifies_the_styles_and_the_whole_script() {
         let shout = |text: &str, language: &str| Ok(format!("{language}:{}", text.to_uppercase()));
-        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"wasm", b"packed", shout).unwrap();
+        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"wasm", &PACKED, shout).unwrap();
         assert!(html.contains("<style>\ncss:P {}\n</style>"));
         assert!(html.contains("js:ASYNC FUNCTION __WBG_INIT("));
-        assert!(html.contains("FUNCTION LZMADECODE(PACKED)"));
-        assert!(html.contains("FUNCTION UNSPLITWASM(PACKED)"));
+        assert!(html.contains("FUNCTION UNPACKWASM(UNPACKER, PACKED)"));
+        assert!(html.contains("UNPACKWASM(\"unpacker\", BYTES("), "the unpacker is filled in after minifying");
     }
 
     #[test]
     fn single_file_inlines_everything() {
-        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"wasm", b"packed", unminified).unwrap();
+        let html = single_file_html(TEMPLATE, "p {}\n", JS, b"wasm", &PACKED, unminified).unwrap();
         assert!(html.contains("<style>\np {}\n</style>"));
         assert!(html.contains("const s = '<\\/script>';"));
         assert_eq!(html.matches("</script>").count(), 1);
-        assert!(html.contains(&format!("const text = \"{}\";", base64(b"packed"))));
-        assert!(html.contains("function lzmaDecode(packed)"));
-        assert!(html.contains("function unsplitWasm(packed)"));
-        assert!(html.contains("const UNSPLIT_OPS = \""));
+        assert!(html.contains(&format!("unpackWasm(\"unpacker\", bytes(\"{}\"))", base64(b"packed"))));
+        assert!(html.contains("function unpackWasm(unpacker, packed)"));
         assert!(html.contains("async function startFromCache(sha256, unpack, start)"));
         // The SHA-256 of the unpacked wasm ("wasm" here) names the build.
         assert!(html.contains("await startFromCache(\"336154bf67f765f8f75d16a0accee61b5ee5f6a75b2a2905703df913bd550f3e\", unpack,"));
@@ -404,10 +448,10 @@ pub mod tests {
 
     #[test]
     fn single_file_refuses_js_it_cannot_inline() {
-        let no_init = single_file_html(TEMPLATE, "", "export default 1;", b"", b"", unminified).unwrap_err();
+        let no_init = single_file_html(TEMPLATE, "", "export default 1;", b"", &PACKED, unminified).unwrap_err();
         assert!(no_init.contains("__wbg_init"), "{no_init}");
         let importing = format!("import * as s from './snippets/x.js';\n{JS}");
-        let error = single_file_html(TEMPLATE, "", &importing, b"", b"", unminified).unwrap_err();
+        let error = single_file_html(TEMPLATE, "", &importing, b"", &PACKED, unminified).unwrap_err();
         assert!(error.contains("snippets/x.js"), "{error}");
     }
 

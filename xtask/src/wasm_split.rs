@@ -11,10 +11,12 @@
 //! decoder on it.
 //!
 //! `wasmparser` reads the instructions; no opcode number is kept here. The
-//! page learns how to read each opcode's immediates from [`unsplit_tables`],
-//! which asks `wasmparser` too, so the splitter and the page cannot
-//! disagree about an instruction without the build noticing.
+//! split bytes open with how to read each opcode's immediates
+//! ([`kind_tables`], which asks `wasmparser` too), so the splitter and the
+//! unsplitter cannot disagree about an instruction without the build
+//! noticing.
 
+use sorot_unpack::unsplit::{SHAPE_F32, SHAPE_F64, SHAPE_LIST, SHAPE_TABLE, UNKNOWN};
 use wasmparser::{BinaryReader, FunctionBody, Operator, OperatorsReader, Parser, Payload};
 
 use crate::Result;
@@ -90,35 +92,30 @@ fn stream_of(op: &Operator) -> Stream {
     }
 }
 
-/// How the page reads an instruction's immediates from their stream, as
-/// one character of [`unsplit_tables`]: a digit is that many LEB128
-/// numbers, `f`/`d` the 4/8 bytes of a float, `t` a `br_table` (a count,
-/// then that many targets and the default), `v` a count and that many
-/// numbers (a typed `select`).
-fn shape_of(op: &Operator, immediate_bytes: usize) -> char {
+/// How the unsplitter reads an instruction's immediates from their
+/// stream: that many LEB128 numbers, or one of `sorot_unpack::unsplit`'s
+/// shapes.
+fn shape_of(op: &Operator, immediate_bytes: usize) -> Option<u8> {
     match op {
-        Operator::F32Const { .. } => 'f',
-        Operator::F64Const { .. } => 'd',
-        Operator::BrTable { .. } => 't',
-        Operator::TypedSelect { .. } | Operator::TypedSelectMulti { .. } => 'v',
+        Operator::F32Const { .. } => Some(SHAPE_F32),
+        Operator::F64Const { .. } => Some(SHAPE_F64),
+        Operator::BrTable { .. } => Some(SHAPE_TABLE),
+        Operator::TypedSelect { .. } | Operator::TypedSelectMulti { .. } => Some(SHAPE_LIST),
         // The probe writes every number as one byte, so its length counts them.
-        _ => char::from_digit(immediate_bytes as u32, 10).unwrap_or('?'),
+        _ => u8::try_from(immediate_bytes).ok().filter(|&count| count < SHAPE_F32),
     }
 }
 
-/// What the page needs to read the instructions back: for each first byte
-/// (0 to 255), then for each instruction after the `0xfc` prefix (by its
-/// number), two characters: the stream of its immediates (`a` + the
-/// [`Stream`] number) and their shape ([`shape_of`]); `--` where there is
-/// no such instruction. Worked out by asking `wasmparser` to read each
-/// opcode followed by zeros.
-pub fn unsplit_tables() -> (String, String) {
-    let one_byte = (0..=255u8).map(|op| if PREFIXES.contains(&op) { None } else { probe(&[op]) });
-    let after_fc = (0..FC_OPS).map(|number| probe(&[PREFIX_FC, number]));
-    let table = |entries: &mut dyn Iterator<Item = Option<(Stream, char)>>| {
-        entries.flat_map(|entry| entry.map_or(['-', '-'], |(stream, shape)| [char::from(b'a' + stream as u8), shape])).collect()
-    };
-    (table(&mut one_byte.into_iter()), table(&mut after_fc.into_iter()))
+/// What the unsplitter needs to read the instructions back: for each first
+/// byte (0 to 255), then for each instruction after the `0xfc` prefix (by
+/// its number), the stream of its immediates times 16 plus their shape
+/// ([`shape_of`]); `UNKNOWN` where there is no such instruction. Worked out
+/// by asking `wasmparser` to read each opcode followed by zeros.
+pub fn kind_tables() -> (Vec<u8>, Vec<u8>) {
+    let kind = |entry: Option<(Stream, u8)>| entry.map_or(UNKNOWN, |(stream, shape)| (stream as u8) << 4 | shape);
+    let one_byte = (0..=255u8).map(|op| kind(if PREFIXES.contains(&op) { None } else { probe(&[op]) })).collect();
+    let after_fc = (0..FC_OPS).map(|number| kind(probe(&[PREFIX_FC, number]))).collect();
+    (one_byte, after_fc)
 }
 
 /// The bulk-memory, table and saturating-conversion prefix.
@@ -133,7 +130,7 @@ const FC_OPS: u8 = 18;
 /// The stream and shape of the instruction `opcode` (its bytes up to the
 /// immediates), read by `wasmparser` inside an `if` so that `else` and
 /// branches are at home; `None` if it is no instruction.
-fn probe(opcode: &[u8]) -> Option<(Stream, char)> {
+fn probe(opcode: &[u8]) -> Option<(Stream, u8)> {
     let mut bytes = vec![0x04, 0x40]; // if, with no result
     bytes.extend_from_slice(opcode);
     bytes.extend([0; 16]);
@@ -141,17 +138,16 @@ fn probe(opcode: &[u8]) -> Option<(Stream, char)> {
     reader.read().ok()?;
     let start = reader.original_position();
     let op = reader.read().ok()?;
-    Some((stream_of(&op), shape_of(&op, reader.original_position() - start - opcode.len())))
+    Some((stream_of(&op), shape_of(&op, reader.original_position() - start - opcode.len())?))
 }
 
-/// Stream lengths, then the module up to its code, the streams, and the
-/// module after its code: `[u32 LE; 2 + STREAMS]` lengths (before, after,
-/// each stream) and the bytes in that order.
+/// The kind tables, stream lengths, then the module up to its code, the
+/// streams, and the module after its code: the number of `0xfc` kinds, the
+/// 256 one-byte kinds and the `0xfc` kinds ([`kind_tables`]), `[u32 LE; 2 +
+/// STREAMS]` lengths (before, after, each stream) and the bytes in that
+/// order.
 pub fn split(wasm: &[u8]) -> Result<Vec<u8>> {
-    let (fc_known, known) = {
-        let (one_byte, after_fc) = unsplit_tables();
-        (after_fc.into_bytes(), one_byte.into_bytes())
-    };
+    let (known, fc_known) = kind_tables();
     let mut code_range = wasm.len()..wasm.len();
     let mut streams: [Vec<u8>; STREAMS] = Default::default();
     let mut copied_to = wasm.len();
@@ -173,7 +169,10 @@ pub fn split(wasm: &[u8]) -> Result<Vec<u8>> {
         return Err("the wasm code section has bytes after its last function".to_string());
     }
     let (before, after) = (&wasm[..code_range.start], &wasm[code_range.end..]);
-    let mut packed = Vec::with_capacity(wasm.len() + 4 * (2 + STREAMS));
+    let mut packed = Vec::with_capacity(wasm.len() + 1 + known.len() + fc_known.len() + 4 * (2 + STREAMS));
+    packed.push(FC_OPS);
+    packed.extend_from_slice(&known);
+    packed.extend_from_slice(&fc_known);
     for length in [before.len(), after.len()].into_iter().chain(streams.iter().map(Vec::len)) {
         let length = u32::try_from(length).map_err(|_| "the wasm is over 4 GB".to_string())?;
         packed.extend_from_slice(&length.to_le_bytes());
@@ -188,7 +187,7 @@ pub fn split(wasm: &[u8]) -> Result<Vec<u8>> {
 
 /// Copies one function body's locals and instructions to their streams;
 /// returns where the body ends. `known` and `fc_known` are the tables of
-/// [`unsplit_tables`]: an instruction the page could not read back is an
+/// [`kind_tables`]: an instruction the page could not read back is an
 /// error here rather than a page that cannot start.
 fn split_body(wasm: &[u8], body: &FunctionBody, streams: &mut [Vec<u8>; STREAMS], known: &[u8], fc_known: &[u8]) -> Result<usize> {
     let unreadable = |error: wasmparser::BinaryReaderError| format!("a wasm function does not read: {error}");
@@ -200,11 +199,11 @@ fn split_body(wasm: &[u8], body: &FunctionBody, streams: &mut [Vec<u8>; STREAMS]
         let end = operators.original_position();
         let first = wasm[at];
         let number = if first == PREFIX_FC { wasm.get(at + 1).copied() } else { None };
-        let in_table = match number {
-            Some(number) => fc_known.get(2 * usize::from(number)),
-            None => known.get(2 * usize::from(first)),
+        let kind = match number {
+            Some(number) => fc_known.get(usize::from(number)),
+            None => known.get(usize::from(first)),
         };
-        if in_table.is_none_or(|&stream| stream == b'-') {
+        if kind.is_none_or(|&kind| kind == UNKNOWN) {
             return Err(format!("wasm instruction {op:?} is not known to the page's unsplitter (xtask/src/wasm_split.rs)"));
         }
         streams[Stream::Op as usize].push(first);
@@ -279,25 +278,40 @@ pub(crate) mod tests {
     fn every_byte_of_the_code_lands_in_one_stream() {
         let module = every_immediate();
         let packed = split(&module).unwrap();
-        assert_eq!(packed.len(), module.len() + 4 * (2 + STREAMS));
-        let op_length = u32::from_le_bytes(packed[16..20].try_into().unwrap());
+        let tables = 1 + 256 + usize::from(FC_OPS);
+        assert_eq!(packed.len(), tables + module.len() + 4 * (2 + STREAMS));
+        let op_length = u32::from_le_bytes(packed[tables + 16..tables + 20].try_into().unwrap());
         assert_eq!(op_length, 50, "one byte per instruction: 49 in the first function, its end included, and the second's end");
     }
 
     #[test]
     fn the_tables_know_the_instructions_sorot_uses() {
-        let (one_byte, after_fc) = unsplit_tables();
-        let entry = |table: &str, op: usize| table[2 * op..2 * op + 2].to_string();
-        assert_eq!(entry(&one_byte, 0x6a), "l0", "i32.add: no immediates");
-        assert_eq!(entry(&one_byte, 0x20), "f1", "local.get: one number in the local stream");
-        assert_eq!(entry(&one_byte, 0x28), "k2", "i32.load: alignment and offset");
-        assert_eq!(entry(&one_byte, 0x0e), "et", "br_table");
-        assert_eq!(entry(&one_byte, 0x1c), "lv", "select with types");
-        assert_eq!(entry(&one_byte, 0x44), "md", "f64.const");
-        assert_eq!(entry(&one_byte, 0xfc), "--", "the prefix is read from the second table");
-        assert_eq!(entry(&one_byte, 0xff), "--", "no such instruction");
-        assert_eq!(entry(&after_fc, 0x0a), "l2", "memory.copy: two memory indices");
-        assert_eq!(after_fc.len(), 2 * usize::from(FC_OPS));
+        let (one_byte, after_fc) = kind_tables();
+        let kind = |stream: Stream, shape: u8| (stream as u8) << 4 | shape;
+        assert_eq!(one_byte[0x6a], kind(Stream::Misc, 0), "i32.add: no immediates");
+        assert_eq!(one_byte[0x20], kind(Stream::Local, 1), "local.get: one number in the local stream");
+        assert_eq!(one_byte[0x28], kind(Stream::Memory, 2), "i32.load: alignment and offset");
+        assert_eq!(one_byte[0x0e], kind(Stream::Branch, SHAPE_TABLE), "br_table");
+        assert_eq!(one_byte[0x1c], kind(Stream::Misc, SHAPE_LIST), "select with types");
+        assert_eq!(one_byte[0x44], kind(Stream::Float, SHAPE_F64), "f64.const");
+        assert_eq!(one_byte[0xfc], UNKNOWN, "the prefix is read from the second table");
+        assert_eq!(one_byte[0xff], UNKNOWN, "no such instruction");
+        assert_eq!(after_fc[0x0a], kind(Stream::Misc, 2), "memory.copy: two memory indices");
+        assert_eq!(after_fc.len(), usize::from(FC_OPS));
+    }
+
+    #[test]
+    fn unsplit_gives_back_the_module() {
+        let module = every_immediate();
+        assert_eq!(sorot_unpack::unsplit::unsplit(&split(&module).unwrap()).unwrap(), module);
+        let no_code = b"\0asm\x01\0\0\0";
+        assert_eq!(sorot_unpack::unsplit::unsplit(&split(no_code).unwrap()).unwrap(), no_code);
+        let split = split(&module).unwrap();
+        let truncated = &split[..split.len() - 1];
+        assert_eq!(sorot_unpack::unsplit::unsplit(truncated), Err(sorot_unpack::Damage::Streams));
+        let mut no_i32_add = split.clone();
+        no_i32_add[1 + 0x6a] = UNKNOWN;
+        assert_eq!(sorot_unpack::unsplit::unsplit(&no_i32_add), Err(sorot_unpack::Damage::Streams));
     }
 
     #[test]
@@ -309,9 +323,9 @@ pub(crate) mod tests {
         module[op..op + 4].copy_from_slice(&[0xfe, 0x03, 0x00, 0x01]);
         let error = split(&module).unwrap_err();
         assert!(error.contains("AtomicFence is not known to the page's unsplitter"), "{error}");
-        let (one_byte, _) = unsplit_tables();
+        let (one_byte, _) = kind_tables();
         for prefix in PREFIXES {
-            assert_eq!(&one_byte[2 * usize::from(prefix)..][..2], "--");
+            assert_eq!(one_byte[usize::from(prefix)], UNKNOWN);
         }
     }
 }
