@@ -91,13 +91,25 @@ impl<'a> RangeCoder<'a> {
 
     /// A number of `bits` bits from a bit tree, most significant first;
     /// `probabilities[1..1 << bits]` are the tree's nodes.
-    #[inline(always)]
     fn tree(&mut self, probabilities: &mut [u16], bits: u32) -> u32 {
         let mut node = 1;
         for _ in 0..bits {
             node = (node << 1) | self.bit(&mut probabilities[node as usize]);
         }
         node - (1 << bits)
+    }
+
+    /// A match length minus 2, from the length coder `coder` (see
+    /// [`LENGTH_CODER`]).
+    fn length(&mut self, coder: &mut [u16], pos_state: usize) -> u32 {
+        let (choices, trees) = coder.split_at_mut(2);
+        if self.bit(&mut choices[0]) == 0 {
+            self.tree(&mut trees[pos_state * 8..pos_state * 8 + 8], 3)
+        } else if self.bit(&mut choices[1]) == 0 {
+            8 + self.tree(&mut trees[128 + pos_state * 8..128 + pos_state * 8 + 8], 3)
+        } else {
+            16 + self.tree(&mut trees[256..], 8)
+        }
     }
 
     /// Like [`Self::tree`], least significant bit first.
@@ -112,67 +124,27 @@ impl<'a> RangeCoder<'a> {
     }
 }
 
-/// The probabilities of everything but literals.
-struct Probabilities {
-    is_match: [u16; 192],
-    is_rep0_long: [u16; 192],
-    is_rep: [u16; 12],
-    is_rep_g0: [u16; 12],
-    is_rep_g1: [u16; 12],
-    is_rep_g2: [u16; 12],
-    /// Six-bit trees, one per length class.
-    slots: [u16; 256],
-    /// The reverse trees of distances below 128.
-    distance_bits: [u16; 115],
-    align_bits: [u16; 16],
-    match_lengths: Lengths,
-    rep_lengths: Lengths,
-}
-
-impl Probabilities {
-    fn new() -> Self {
-        Self {
-            is_match: [HALF; 192],
-            is_rep0_long: [HALF; 192],
-            is_rep: [HALF; 12],
-            is_rep_g0: [HALF; 12],
-            is_rep_g1: [HALF; 12],
-            is_rep_g2: [HALF; 12],
-            slots: [HALF; 256],
-            distance_bits: [HALF; 115],
-            align_bits: [HALF; 16],
-            match_lengths: Lengths::new(),
-            rep_lengths: Lengths::new(),
-        }
-    }
-}
+/// Where each table of probabilities starts in [`Decoder::probabilities`],
+/// which holds them all, one allocation filled at once.
+const IS_MATCH: usize = 0;
+const IS_REP0_LONG: usize = IS_MATCH + 192;
+const IS_REP: usize = IS_REP0_LONG + 192;
+const IS_REP_G0: usize = IS_REP + 12;
+const IS_REP_G1: usize = IS_REP_G0 + 12;
+const IS_REP_G2: usize = IS_REP_G1 + 12;
+/// Six-bit trees, one per length class.
+const SLOTS: usize = IS_REP_G2 + 12;
+/// The reverse trees of distances below 128.
+const DISTANCE_BITS: usize = SLOTS + 256;
+const ALIGN_BITS: usize = DISTANCE_BITS + 115;
+const MATCH_LENGTHS: usize = ALIGN_BITS + 16;
+const REP_LENGTHS: usize = MATCH_LENGTHS + LENGTH_CODER;
+/// Then `0x300 << (lc + lp)` for literals.
+const LITERALS: usize = REP_LENGTHS + LENGTH_CODER;
 
 /// A length coder: two choices, a low and a middle tree of 3 bits per
-/// position state, and one high tree of 8 bits.
-struct Lengths {
-    choice: u16,
-    choice2: u16,
-    low: [[u16; 8]; 16],
-    middle: [[u16; 8]; 16],
-    high: [u16; 256],
-}
-
-impl Lengths {
-    fn new() -> Self {
-        Self { choice: HALF, choice2: HALF, low: [[HALF; 8]; 16], middle: [[HALF; 8]; 16], high: [HALF; 256] }
-    }
-
-    /// A match length minus 2.
-    fn decode(&mut self, coder: &mut RangeCoder, pos_state: usize) -> u32 {
-        if coder.bit(&mut self.choice) == 0 {
-            coder.tree(&mut self.low[pos_state], 3)
-        } else if coder.bit(&mut self.choice2) == 0 {
-            8 + coder.tree(&mut self.middle[pos_state], 3)
-        } else {
-            16 + coder.tree(&mut self.high, 8)
-        }
-    }
-}
+/// position state (16), and one high tree of 8 bits.
+const LENGTH_CODER: usize = 2 + 2 * 16 * 8 + 256;
 
 /// An LZMA stream being decoded, a step at a time: in the page, the
 /// engine compiles a first call quickly and a hot function again, faster,
@@ -183,11 +155,11 @@ pub struct Decoder<'a> {
     /// The whole output, allocated at once; bytes before `pos` are decoded.
     out: Vec<u8>,
     pos: usize,
-    literals: Vec<u16>,
+    /// Every adaptive probability, laid out as the constants above say.
+    probabilities: Vec<u16>,
     lc: u32,
     lp_mask: usize,
     pb_mask: usize,
-    probabilities: Probabilities,
     /// The state machine of the last packets, 0 to 11.
     state: usize,
     /// The last four match distances, minus one.
@@ -212,11 +184,10 @@ impl<'a> Decoder<'a> {
             coder: RangeCoder::new(&packed[HEADER_BYTES..])?,
             out: vec![0; size],
             pos: 0,
-            literals: vec![HALF; 0x300 << (lc + lp)],
+            probabilities: vec![HALF; LITERALS + (0x300 << (lc + lp))],
             lc,
             lp_mask: (1 << lp) - 1,
             pb_mask: (1 << pb) - 1,
-            probabilities: Probabilities::new(),
             state: 0,
             reps: [0; 4],
         })
@@ -247,7 +218,7 @@ impl<'a> Decoder<'a> {
         while self.pos < until {
             let pos_state = self.pos & self.pb_mask;
             let p = &mut self.probabilities;
-            if self.coder.bit(&mut p.is_match[(*state << 4) + pos_state]) == 0 {
+            if self.coder.bit(&mut p[IS_MATCH + (*state << 4) + pos_state]) == 0 {
                 self.literal(*state, reps[0] as usize);
                 *state = if *state < 4 {
                     0
@@ -259,19 +230,19 @@ impl<'a> Decoder<'a> {
                 continue;
             }
             let length;
-            if self.coder.bit(&mut p.is_rep[*state]) == 1 {
-                if self.coder.bit(&mut p.is_rep_g0[*state]) == 0 {
-                    if self.coder.bit(&mut p.is_rep0_long[(*state << 4) + pos_state]) == 0 {
+            if self.coder.bit(&mut p[IS_REP + *state]) == 1 {
+                if self.coder.bit(&mut p[IS_REP_G0 + *state]) == 0 {
+                    if self.coder.bit(&mut p[IS_REP0_LONG + (*state << 4) + pos_state]) == 0 {
                         *state = if *state < 7 { 9 } else { 11 };
                         self.copy(reps[0], 1)?;
                         continue;
                     }
                 } else {
                     let distance;
-                    if self.coder.bit(&mut p.is_rep_g1[*state]) == 0 {
+                    if self.coder.bit(&mut p[IS_REP_G1 + *state]) == 0 {
                         distance = reps[1];
                     } else {
-                        if self.coder.bit(&mut p.is_rep_g2[*state]) == 0 {
+                        if self.coder.bit(&mut p[IS_REP_G2 + *state]) == 0 {
                             distance = reps[2];
                         } else {
                             distance = reps[3];
@@ -282,11 +253,11 @@ impl<'a> Decoder<'a> {
                     reps[1] = reps[0];
                     reps[0] = distance;
                 }
-                length = p.rep_lengths.decode(&mut self.coder, pos_state);
+                length = self.coder.length(&mut p[REP_LENGTHS..LITERALS], pos_state);
                 *state = if *state < 7 { 8 } else { 11 };
             } else {
                 *reps = [0, reps[0], reps[1], reps[2]];
-                length = p.match_lengths.decode(&mut self.coder, pos_state);
+                length = self.coder.length(&mut p[MATCH_LENGTHS..REP_LENGTHS], pos_state);
                 *state = if *state < 7 { 7 } else { 10 };
                 reps[0] = self.distance(length);
             }
@@ -302,7 +273,7 @@ impl<'a> Decoder<'a> {
         let pos = self.pos;
         let previous = if pos > 0 { self.out[pos - 1] } else { 0 };
         let base = 0x300 * (((pos & self.lp_mask) << self.lc) + (usize::from(previous) >> (8 - self.lc)));
-        let probabilities = &mut self.literals[base..base + 0x300];
+        let probabilities = &mut self.probabilities[LITERALS + base..LITERALS + base + 0x300];
         let mut symbol = 1usize;
         if state >= 7 {
             let mut match_byte = usize::from(self.out[pos - rep0 - 1]);
@@ -327,16 +298,16 @@ impl<'a> Decoder<'a> {
     fn distance(&mut self, length: u32) -> u32 {
         let p = &mut self.probabilities;
         let class = length.min(3) as usize;
-        let slot = self.coder.tree(&mut p.slots[class << 6..(class + 1) << 6], 6);
+        let slot = self.coder.tree(&mut p[SLOTS + (class << 6)..SLOTS + ((class + 1) << 6)], 6);
         if slot < 4 {
             return slot;
         }
         let bits = (slot >> 1) - 1;
         let base = (2 | (slot & 1)) << bits;
         if slot < 14 {
-            return base + self.coder.reverse_tree(&mut p.distance_bits[(base - slot) as usize..], bits);
+            return base + self.coder.reverse_tree(&mut p[DISTANCE_BITS + (base - slot) as usize..ALIGN_BITS], bits);
         }
-        base + (self.coder.direct_bits(bits - 4) << 4) + self.coder.reverse_tree(&mut p.align_bits, 4)
+        base + (self.coder.direct_bits(bits - 4) << 4) + self.coder.reverse_tree(&mut p[ALIGN_BITS..MATCH_LENGTHS], 4)
     }
 
     /// Repeats `length` bytes from `distance + 1` back, stopping at the
