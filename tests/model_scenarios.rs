@@ -2,7 +2,7 @@
 //! the exported JSON, the way the app's output is consumed.
 
 use sorot::formats::sorot_json;
-use sorot::model::{seed_document, Action, AppState, Document, Label, ModelError, SpanId};
+use sorot::model::{seed_document, Action, AppState, Document, ImportPart, Label, ModelError, SpanId};
 use sorot::model::{SessionAction, ViewAction, WorkAction};
 
 fn label(name: &str) -> Label {
@@ -270,7 +270,8 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
         problems: vec!["x.jsonl line 4: bad".into()],
         schema: None,
         note: None,
-        tally: None
+        tally: None,
+        part: ImportPart::Whole,
     }));
     let ids: Vec<_> = state.documents().iter().map(|d| d.document.id().to_owned()).collect();
     assert_eq!(ids, ["seed-article", "a", "seed-article-2", "c"]);
@@ -299,9 +300,45 @@ fn imported_documents_keep_their_spans_and_bad_spans_are_listed() {
         problems: vec!["line 1: not JSON".into()],
         schema: None,
         note: None,
-        tally: None
+        tally: None,
+        part: ImportPart::Whole,
     }));
     assert_eq!(state.notice().unwrap().message(), "empty.jsonl holds no document Sorot can open: line 1: not JSON.");
+}
+
+#[test]
+fn a_file_opened_in_parts_shows_its_first_document_at_once_and_says_the_whole_at_the_end() {
+    let mut state = AppState::with_document(seed_document()).with_readers(sorot::suggest::readers());
+    let part = |documents, problems: &[&str], part| WorkAction::ImportDocuments {
+        source: "corpus.json".into(),
+        documents,
+        problems: problems.iter().map(|p| p.to_string()).collect(),
+        schema: None,
+        note: None,
+        tally: None,
+        part,
+    };
+    let twice = &[(0, 4, "ACTOR"), (0, 4, "ACTOR")];
+    assert!(state.dispatch(part(vec![imported("a", "Satu di Bali", twice)], &[], ImportPart::First(7))));
+    assert_eq!((state.documents().len(), state.current_index()), (2, 1), "the first document is shown at once");
+    assert!(state.notice().is_none(), "nothing is said before the last part");
+    state.apply(ViewAction::SwitchDocument(0)).unwrap();
+    tag(&mut state, "Kao Kim Hourn", "ACTOR").unwrap();
+    // A later part goes behind: the document being annotated stays shown.
+    assert!(state.dispatch(part(vec![imported("b", "Dua", &[]), imported("a", "Tiga", &[])], &[], ImportPart::More(7))));
+    assert_eq!((state.documents().len(), state.current_index()), (4, 0));
+    // A refused last part changes nothing, not even what the earlier parts came to.
+    let before = state.clone();
+    assert!(state.apply(part(vec![], &[], ImportPart::Last(8))).is_err(), "another file's last part with nothing");
+    assert_eq!(state, before);
+    assert!(state.dispatch(part(vec![imported("d", "Empat", &[])], &["corpus.json line 9: not valid JSON"], ImportPart::Last(7))));
+    let ids: Vec<_> = state.documents().iter().map(|d| d.document.id().to_owned()).collect();
+    assert_eq!(ids, ["seed-article", "a", "b", "a-2", "d"]);
+    let notice = state.notice().unwrap().message().to_owned();
+    assert!(notice.starts_with("Opened 4 documents from corpus.json; 2 problems skipped"), "{notice}");
+    assert!(notice.contains("line 9") && notice.contains("already tagged"), "the earlier part's problem is said too: {notice}");
+    assert_eq!(state.current_index(), 0);
+    assert_eq!(exported(&state), pairs(&[("Kao Kim Hourn", "ACTOR")]));
 }
 
 #[test]
@@ -314,6 +351,7 @@ fn unknown_labels_are_offered_to_the_schema() {
         schema: None,
         note: None,
         tally: None,
+        part: ImportPart::Whole,
     });
     assert!(matches!(state.notice(), Some(sorot::model::Notice::Offer { .. })));
     assert!(state.schema().get("PLACE").is_none());

@@ -5,7 +5,7 @@
 //! change gives back the spans each document started with.
 
 use proptest::prelude::*;
-use sorot::model::{Action, AppState, CaretUnit, Document, ImportedDocument, ImportedSpan, Label, SchemaEdit, SpanId, Status};
+use sorot::model::{Action, AppState, CaretUnit, Document, ImportPart, ImportedDocument, ImportedSpan, Label, SchemaEdit, SpanId, Status};
 use sorot::model::{SessionAction, ViewAction, WorkAction};
 
 const TEXTS: [&str; 2] = [
@@ -65,7 +65,7 @@ fn any_action() -> impl Strategy<Value = Action> {
         1 => (label(), prop::sample::select(vec!["PLACE", "ACTOR", ""])).prop_map(|(label, to)| Action::from(WorkAction::EditSchema(SchemaEdit::Rename { label, to: to.to_owned() }))),
         1 => (label(), prop::sample::select(vec!['1', '9', 'q'])).prop_map(|(label, key)| Action::from(WorkAction::EditSchema(SchemaEdit::SetKey { label, key }))),
         1 => Just(Action::from(WorkAction::UndoSchema)),
-        1 => (range(), label()).prop_map(|((start, end), label)| Action::from(WorkAction::ImportDocuments {
+        2 => (range(), label(), import_part()).prop_map(|((start, end), label, part)| Action::from(WorkAction::ImportDocuments {
             source: "x.jsonl".into(),
             documents: vec![ImportedDocument {
                 document: Document::new("seed-article", TEXTS[1]),
@@ -78,8 +78,27 @@ fn any_action() -> impl Strategy<Value = Action> {
             schema: None,
             note: None,
             tally: None,
+            part,
         })),
-        1 => Just(Action::from(WorkAction::ImportDocuments { source: "empty.jsonl".into(), documents: vec![], problems: vec![], schema: None, note: None, tally: None })),
+        1 => import_part().prop_map(|part| Action::from(WorkAction::ImportDocuments {
+            source: "empty.jsonl".into(),
+            documents: vec![],
+            problems: vec![],
+            schema: None,
+            note: None,
+            tally: None,
+            part,
+        })),
+    ]
+}
+
+/// A whole file, or a part of one of two files opened in parts.
+fn import_part() -> impl Strategy<Value = ImportPart> {
+    prop_oneof![
+        2 => Just(ImportPart::Whole),
+        1 => (1..3u32).prop_map(ImportPart::First),
+        1 => (1..3u32).prop_map(ImportPart::More),
+        1 => (1..3u32).prop_map(ImportPart::Last),
     ]
 }
 

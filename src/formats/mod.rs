@@ -64,4 +64,9 @@ pub trait Stepwise {
     /// How far the whole has got: done and in all, in the task's own unit.
     fn progress(&self) -> (usize, usize);
     fn is_done(&self) -> bool;
+    /// What the slices so far made ready to open already, for work that
+    /// opens its results as it goes ([`open::SorotInParts`]).
+    fn take_part(&mut self) -> Option<crate::model::Action> {
+        None
+    }
 }

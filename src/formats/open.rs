@@ -12,7 +12,7 @@ use super::{brat, conll, hf, jsonl, label_studio, sorot_json, Corpus, CorpusDocu
 use crate::decimal::fixed;
 use crate::limits::{MAX_JSONL_LINES, MAX_PAGE_FILE_BYTES};
 use crate::model::offsets::OffsetUnit;
-use crate::model::{Action, ImportedDocument, Schema};
+use crate::model::{Action, ImportPart, ImportedDocument, Schema};
 use crate::model::{SessionAction, WorkAction};
 
 /// What became of one opened file (or pair of files).
@@ -300,19 +300,99 @@ impl CorpusInSteps {
     /// had wrong and the schema it carries.
     pub fn into_action(self) -> Action {
         let CorpusInSteps { source, report, schema, ready, .. } = self;
-        let mut problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
-        let schema = match schema {
-            Some(Ok(schema)) => Some(schema),
-            Some(Err(problem)) => {
-                problems.push(format!("{source}: its schema was not read: {problem}"));
-                None
+        import_action(source, ready, report, schema, ImportPart::Whole)
+    }
+}
+
+/// The action that opens `documents` of the file `source` as `part`, with
+/// what the file had wrong (`report`) and the schema it carries.
+fn import_action(
+    source: String,
+    documents: Vec<ImportedDocument>,
+    report: ImportReport,
+    schema: Option<Result<Schema, String>>,
+    part: ImportPart,
+) -> Action {
+    let mut problems: Vec<String> = report.problems.iter().map(ToString::to_string).collect();
+    let schema = match schema {
+        Some(Ok(schema)) => Some(schema),
+        Some(Err(problem)) => {
+            problems.push(format!("{source}: its schema was not read: {problem}"));
+            None
+        }
+        None => None,
+    };
+    // A doccano file says where its unit mattered.
+    let note = report.offsets.filter(|reading| reading.documents > 0).map(|reading| reading.to_string());
+    let tally = (!report.problems.is_empty()).then(|| report.tally());
+    WorkAction::ImportDocuments { source, documents, problems, schema, note, tally, part }.into()
+}
+
+/// A Sorot file opened while it is read: each part ([`Stepwise::take_part`]) opens the
+/// documents read since the last, the first part showing the file's first
+/// document at once, and [`Self::last_part`] opens the rest and says what
+/// the whole file came to. A corpus of thousands of documents so shows
+/// its first in the time a small file takes, and can be annotated while
+/// the rest arrive.
+pub struct SorotInParts<'a> {
+    source: String,
+    /// The file's number among those opened in parts (see [`ImportPart`]).
+    file: u32,
+    import: sorot_json::SorotImport<'a>,
+    /// Documents read and made documents, not yet in a part.
+    ready: Vec<ImportedDocument>,
+    parts: usize,
+}
+
+impl<'a> SorotInParts<'a> {
+    /// `file` is a number no other file opened in parts has had.
+    pub fn new(file: u32, name: &str, import: sorot_json::SorotImport<'a>) -> Self {
+        SorotInParts { source: name.to_owned(), file, import, ready: Vec::new(), parts: 0 }
+    }
+
+    /// The action that opens the documents not yet in a part and says what
+    /// the file came to (a whole import if no part was taken), or the
+    /// problem when the file held no document Sorot can open.
+    pub fn last_part(mut self) -> Action {
+        let schema = self.import.take_schema();
+        let part = if self.parts == 0 { ImportPart::Whole } else { ImportPart::Last(self.file) };
+        match self.import.finish() {
+            Ok((corpus, report)) => {
+                let mut documents = self.ready;
+                documents.extend(corpus.into_imported(false));
+                import_action(self.source, documents, report, schema, part)
             }
-            None => None,
-        };
-        // A doccano file says where its unit mattered.
-        let note = report.offsets.filter(|reading| reading.documents > 0).map(|reading| reading.to_string());
-        let tally = (!report.problems.is_empty()).then(|| report.tally());
-        WorkAction::ImportDocuments { source, documents: ready, problems, schema, note, tally }.into()
+            Err(refusal) => opened_corpus(&self.source, Err(refusal)).into_action(),
+        }
+    }
+}
+
+impl Stepwise for SorotInParts<'_> {
+    /// Reads up to `count` more documents and makes them documents.
+    fn step(&mut self, count: usize) {
+        self.import.read_documents(count);
+        self.ready.extend(self.import.take_read().into_iter().map(|document| document.into_imported(false)));
+    }
+
+    fn progress(&self) -> (usize, usize) {
+        self.import.progress()
+    }
+
+    fn is_done(&self) -> bool {
+        self.import.is_done()
+    }
+
+    /// The action that opens the documents read since the last part, if
+    /// any were.
+    fn take_part(&mut self) -> Option<Action> {
+        if self.ready.is_empty() {
+            return None;
+        }
+        let part = if self.parts == 0 { ImportPart::First(self.file) } else { ImportPart::More(self.file) };
+        self.parts += 1;
+        let documents = std::mem::take(&mut self.ready);
+        let source = self.source.clone();
+        Some(WorkAction::ImportDocuments { source, documents, problems: Vec::new(), schema: None, note: None, tally: None, part }.into())
     }
 }
 
@@ -456,5 +536,58 @@ mod tests {
             }
             other => panic!("unexpected actions: {other:?}"),
         }
+    }
+
+    #[test]
+    fn a_sorot_file_opened_in_parts_opens_what_it_opens_whole() {
+        let labels: Vec<String> = ["ACTOR", "LOCATION"].map(String::from).to_vec();
+        let documents: Vec<String> = (0..25)
+            .map(|n| match n {
+                12 => "{\"id\": \"d12\", \"text\": }".to_owned(),
+                _ => format!("{{\"id\": \"d{n}\", \"text\": \"Korban {n} di Bali 🇮🇩\", \"spans\": [{{\"start\": 10, \"end\": 14, \"label\": \"LOCATION\"}}]}}"),
+            })
+            .collect();
+        let file = format!("{{\"format\": \"sorot\", \"version\": 1,\n\"documents\": [\n{}\n]}}", documents.join(",\n"));
+        let import = || sorot_json::SorotImport::new("c.json", file.as_bytes(), &labels).unwrap();
+
+        let mut read_whole = import();
+        read_whole.read_documents(usize::MAX);
+        let Opened::Corpus { corpus, report, .. } = opened_sorot("c.json", read_whole) else { panic!("not a corpus") };
+        let mut whole = CorpusInSteps::new("c.json".into(), corpus, report, None);
+        whole.step(usize::MAX);
+        let Action::Work(WorkAction::ImportDocuments { documents: all, problems: whole_problems, .. }) = whole.into_action() else {
+            panic!()
+        };
+
+        let mut parts = SorotInParts::new(3, "c.json", import());
+        let mut actions = Vec::new();
+        while !parts.is_done() {
+            parts.step(7);
+            actions.extend(parts.take_part());
+        }
+        assert!(parts.take_part().is_none(), "nothing new, no part");
+        actions.push(parts.last_part());
+        let mut opened = Vec::new();
+        for (i, action) in actions.into_iter().enumerate() {
+            let Action::Work(WorkAction::ImportDocuments { documents, problems, part, .. }) = action else { panic!("not an import") };
+            let expected = match i {
+                0 => ImportPart::First(3),
+                4 => ImportPart::Last(3),
+                _ => ImportPart::More(3),
+            };
+            assert_eq!(part, expected, "part {i}");
+            // What the file had wrong is said once, with the last part.
+            assert_eq!(problems, if i == 4 { whole_problems.clone() } else { Vec::new() }, "part {i}");
+            opened.extend(documents);
+        }
+        assert_eq!(opened.len(), 24);
+        assert_eq!(opened, all);
+        assert!(whole_problems.iter().any(|p| p.contains("line 15")), "{whole_problems:?}");
+
+        // Read in one step, it is one whole import.
+        let mut at_once = SorotInParts::new(4, "c.json", import());
+        at_once.step(100);
+        let Action::Work(WorkAction::ImportDocuments { documents, part, .. }) = at_once.last_part() else { panic!() };
+        assert_eq!((documents.len(), part), (24, ImportPart::Whole));
     }
 }

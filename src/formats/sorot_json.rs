@@ -288,7 +288,13 @@ impl<'a> SorotImport<'a> {
         }
     }
 
-    /// The documents read, or the first problem when none could be.
+    /// The documents read since the last call (see [`Reader::take_documents`]).
+    pub fn take_read(&mut self) -> Vec<CorpusDocument> {
+        self.reader.take_documents()
+    }
+
+    /// The documents read and not taken, or the first problem when none
+    /// could be read.
     pub fn finish(self) -> Result<(Corpus, ImportReport), FormatError> {
         self.reader.finish()
     }

@@ -28,7 +28,7 @@ pub use label::{Example, Label, LabelDef, Schema, Stroke};
 pub use refine::Precision;
 pub use span::{Span, SpanId};
 pub use state::{
-    Action, AppState, DocumentState, ImportedDocument, ImportedSpan, Notice, Outcome, Progress, Readers, SchemaEdit, Session,
+    Action, AppState, DocumentState, ImportPart, ImportedDocument, ImportedSpan, Notice, Outcome, Progress, Readers, SchemaEdit, Session,
     SessionAction, Suggested, Theme, View, ViewAction, Work, WorkAction,
 };
 

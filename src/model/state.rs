@@ -22,7 +22,7 @@ pub use schema::{SchemaEdit, SchemaRevision};
 pub use session::{Notice, Progress, Readers, Session};
 pub use suggestions::Suggested;
 pub use view::{Theme, View};
-pub use work::{DocumentState, ImportedDocument, ImportedSpan, Work};
+pub use work::{DocumentState, ImportPart, ImportedDocument, ImportedSpan, Work};
 
 use super::caret::{Caret, CaretUnit};
 use super::document::{Document, Status};
@@ -84,7 +84,8 @@ pub enum WorkAction {
     /// A schema that came with the file is offered for adoption; `note`
     /// is said after the summary (which unit the offsets were read in);
     /// `tally` counts `problems` by kind, said instead of them when they
-    /// are many.
+    /// are many. `part` says whether these are all of the file's documents
+    /// or a slice of them.
     ImportDocuments {
         source: String,
         documents: Vec<ImportedDocument>,
@@ -92,6 +93,7 @@ pub enum WorkAction {
         schema: Option<Schema>,
         note: Option<String>,
         tally: Option<String>,
+        part: ImportPart,
     },
     /// Add these labels to the schema (e.g. labels an imported file used).
     AddLabels(Vec<String>),

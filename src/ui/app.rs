@@ -8,7 +8,7 @@ use std::rc::Rc;
 use web_sys::{DragEvent, Element};
 use yew::prelude::*;
 
-use crate::model::{seed_document, Action, AppState, DocumentState, Notice, SessionAction, SpanId, ViewAction, WorkAction};
+use crate::model::{seed_document, Action, AppState, DocumentState, ImportPart, Notice, SessionAction, SpanId, ViewAction, WorkAction};
 use crate::suggest;
 
 use super::components::article::Article;
@@ -117,6 +117,7 @@ pub fn app(props: &AppProps) -> Html {
             schema: None,
             note: None,
             tally: None,
+            part: ImportPart::Whole,
         };
         [Action::from(ViewAction::ShowCompare(false)), import.into()]
     });

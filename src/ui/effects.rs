@@ -190,6 +190,17 @@ pub fn after_next_paint(write: impl FnOnce() + 'static) {
     }
 }
 
+/// Resolves once the browser has painted the current frame (see
+/// [`after_next_paint`]).
+pub async fn painted() {
+    let promise = Promise::new(&mut |resolve, _reject| {
+        after_next_paint(move || {
+            let _ = resolve.call0(&JsValue::NULL);
+        });
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
 /// Runs `f` once the page is idle: after the tasks and input already
 /// waiting, or after a second at the latest. Where the browser has no idle
 /// callbacks, in a task of its own.

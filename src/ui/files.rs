@@ -14,7 +14,7 @@ use super::effects;
 use super::store::{on, Store, StoreHandle};
 use crate::formats::export::{Export, ExportFormat, ExportJob};
 use crate::formats::jsonl::JsonlImport;
-use crate::formats::open::{CorpusInSteps, InSteps, Opened};
+use crate::formats::open::{CorpusInSteps, InSteps, Opened, SorotInParts};
 use crate::formats::sorot_json::SorotImport;
 use crate::formats::{html, open, schema_json, sorot_json, Corpus, FormatError, ImportReport, Stepwise};
 use crate::limits::STEP_MS;
@@ -169,7 +169,10 @@ fn open_files(store: &StoreHandle, files: Vec<File>) {
         }
         for (name, bytes, how) in stepwise {
             let opened = match how {
-                InSteps::Sorot => read_sorot(&dispatcher, &name, &bytes, &known_labels).await,
+                InSteps::Sorot => {
+                    open_sorot(&dispatcher, &name, &bytes, &known_labels).await;
+                    continue;
+                }
                 InSteps::JsonLines => {
                     let asked = read_json_lines(&dispatcher, &name, &bytes, &known_labels, doccano_unit).await;
                     match asked.as_ref().ok().and_then(|(_, report)| report.likely_unit()) {
@@ -197,9 +200,10 @@ fn open_files(store: &StoreHandle, files: Vec<File>) {
     });
 }
 
-/// Runs `work` a slice at a time, `count` items a step. Between slices,
-/// and after the last, the page paints and takes input, showing a progress
-/// bar named `task` once the work outlasts one slice.
+/// Runs `work` a slice at a time, `count` items a step, and opens what
+/// each slice made ready to open (see [`Stepwise::take_part`]). Between
+/// slices, and after the last, the page paints and takes input, showing a
+/// progress bar named `task` once the work outlasts one slice.
 async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, work: &mut dyn Stepwise, count: usize) {
     let mut shown = false;
     loop {
@@ -209,6 +213,12 @@ async fn in_steps(dispatcher: &UseReducerDispatcher<Store>, task: &str, work: &m
             if work.is_done() || js_sys::Date::now() - started >= STEP_MS {
                 break;
             }
+        }
+        // What the slice made ready opens in a task of its own: reading and
+        // opening together would hold the page twice as long.
+        if let Some(part) = work.take_part() {
+            effects::yield_to_page().await;
+            dispatcher.dispatch(part);
         }
         if work.is_done() {
             // A task done within one slice never showed a bar: no render to take it away.
@@ -240,14 +250,40 @@ async fn read_json_lines(
     import.finish()
 }
 
-/// Reads a Sorot file a slice at a time, showing how far it has got.
-async fn read_sorot(dispatcher: &UseReducerDispatcher<Store>, name: &str, bytes: &[u8], known_labels: &[String]) -> Opened {
-    let mut import = match SorotImport::new(name, bytes, known_labels) {
-        Ok(import) => import,
-        Err(refusal) => return open::opened_corpus(name, Err(refusal)),
+/// Opens a Sorot file while it is read ([`SorotInParts`]): its first
+/// documents as soon as they are read, then the rest a slice at a time
+/// behind them, with a progress bar.
+async fn open_sorot(dispatcher: &UseReducerDispatcher<Store>, name: &str, bytes: &[u8], known_labels: &[String]) {
+    let import = match SorotImport::new(name, bytes, known_labels) {
+        Ok(import) if !import.only_schema() => import,
+        Ok(schema_only) => return dispatcher.dispatch(open::opened_sorot(name, schema_only).into_action()),
+        Err(refusal) => return dispatcher.dispatch(open::opened_corpus(name, Err(refusal)).into_action()),
     };
-    in_steps(dispatcher, &format!("Reading {name}"), &mut import, 20).await;
-    open::opened_sorot(name, import)
+    let mut parts = SorotInParts::new(next_file_number(), name, import);
+    parts.step(FIRST_PART_DOCUMENTS);
+    if !parts.is_done() {
+        if let Some(first) = parts.take_part() {
+            dispatcher.dispatch(first);
+            effects::painted().await;
+        }
+        in_steps(dispatcher, &format!("Opening {name}"), &mut parts, 20).await;
+    }
+    dispatcher.dispatch(parts.last_part());
+}
+
+/// How many documents of a file opened in parts the first part holds: few,
+/// so the first document shows at once.
+const FIRST_PART_DOCUMENTS: usize = 10;
+
+/// A number no other file opened in parts in this page has had.
+fn next_file_number() -> u32 {
+    thread_local! {
+        static OPENED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    }
+    OPENED.with(|opened| {
+        opened.set(opened.get() + 1);
+        opened.get()
+    })
 }
 
 /// Writes an export a slice at a time, showing how far it has got.

@@ -3,6 +3,7 @@
 //! announcement, why the tab is read-only, changes not yet exported, who is
 //! annotating, and the clock new spans are stamped with.
 
+use super::work::OpenedSoFar;
 use super::{AppState, Outcome, SessionAction};
 use crate::model::ModelError;
 
@@ -107,6 +108,8 @@ pub struct Session {
     pub(super) annotator: Option<String>,
     /// The time (ms since 1970) new and changed spans are stamped with.
     pub(super) clock: u64,
+    /// What the earlier parts of a file being opened in parts came to.
+    pub(super) opening: Option<OpenedSoFar>,
     /// What the shell's rules read for the model.
     pub(super) readers: Readers,
 }

@@ -72,6 +72,54 @@ pub struct ImportedDocument {
     pub spans: Vec<ImportedSpan>,
 }
 
+/// Which of a file's documents an import holds. A large file is opened a
+/// slice at a time, one transaction per slice, so its first document is
+/// shown (and can be annotated) while the rest are still being read; each
+/// file opened in parts has a number of its own from the shell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportPart {
+    /// All of them: the first is shown, and a notice says what was opened.
+    Whole,
+    /// The first slice of file `n`: its first document is shown.
+    First(u32),
+    /// A later slice of file `n`, added behind the documents open.
+    More(u32),
+    /// The last slice of file `n`: the notice says what the whole file
+    /// came to.
+    Last(u32),
+}
+
+impl ImportPart {
+    /// The file number of a part; `None` for a whole file.
+    fn file(self) -> Option<u32> {
+        match self {
+            ImportPart::Whole => None,
+            ImportPart::First(file) | ImportPart::More(file) | ImportPart::Last(file) => Some(file),
+        }
+    }
+}
+
+/// What `ImportDocuments` says of the file besides its documents.
+struct FileNotes {
+    problems: Vec<String>,
+    schema: Option<Schema>,
+    note: Option<String>,
+    tally: Option<String>,
+}
+
+/// What the earlier parts of a file opened in parts came to, kept in the
+/// session until its last part says it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OpenedSoFar {
+    file: u32,
+    /// Where the file's documents start in the work.
+    first_index: usize,
+    /// Its documents opened so far.
+    opened: usize,
+    /// What the model refused in them.
+    problems: Vec<String>,
+}
+
 /// A span read from a file: chars `start..end`, its label, and its
 /// normalised value as JSON text, if the file had one.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -155,8 +203,8 @@ impl AppState {
             WorkAction::Undo => self.step_history(true),
             WorkAction::Redo => self.step_history(false),
             WorkAction::OpenText { name, text } => Ok(self.open_text(&name, text)),
-            WorkAction::ImportDocuments { source, documents, problems, schema, note, tally } => {
-                self.import(&source, documents, problems, schema, note, tally)
+            WorkAction::ImportDocuments { source, documents, problems, schema, note, tally, part } => {
+                self.import(&source, documents, FileNotes { problems, schema, note, tally }, part)
             }
             WorkAction::AddLabels(names) => self.add_labels(&names),
             WorkAction::SetStatus(status) => {
@@ -285,22 +333,34 @@ impl AppState {
         &mut self,
         source: &str,
         documents: Vec<ImportedDocument>,
-        problems: Vec<String>,
-        schema: Option<Schema>,
-        note: Option<String>,
-        tally: Option<String>,
+        notes: FileNotes,
+        part: ImportPart,
     ) -> Result<Outcome, ModelError> {
-        if documents.is_empty() {
+        let FileNotes { problems, schema, note, tally } = notes;
+        // What the earlier parts of the same file came to, for a later part.
+        let continues = match part {
+            ImportPart::More(_) | ImportPart::Last(_) => {
+                self.session.opening.as_ref().is_some_and(|so_far| Some(so_far.file) == part.file())
+            }
+            ImportPart::Whole | ImportPart::First(_) => false,
+        };
+        let opened_before = if continues { self.session.opening.as_ref().map_or(0, |so_far| so_far.opened) } else { 0 };
+        let says_all = matches!(part, ImportPart::Whole | ImportPart::Last(_));
+        if documents.is_empty() && opened_before == 0 && says_all {
             let detail = problems.first().map_or(String::new(), |p| format!(": {p}"));
             return Err(ModelError::NothingImported(format!("{source} holds no document Sorot can open{detail}")));
         }
+        let so_far = if continues { self.session.opening.take() } else { None };
         let first_new = self.work.documents.len();
+        let first_of_file = so_far.as_ref().map_or(first_new, |so_far| so_far.first_index);
         let mut skipped = problems;
+        skipped.extend(so_far.into_iter().flat_map(|so_far| so_far.problems));
         let mut ids = self.ids();
         let mut matched = Vec::new();
-        // The open documents by text, indexed once, only for a file that numbers documents itself.
+        // The documents open before the file, by text, indexed once, only
+        // for a file that numbers documents itself.
         let open_by_text: HashMap<Rc<str>, Rc<DocumentState>> = if documents.iter().any(|d| d.match_by_text) {
-            self.work.documents.iter().map(|d| (d.document.text().clone(), d.clone())).collect()
+            self.work.documents[..first_of_file].iter().map(|d| (d.document.text().clone(), d.clone())).collect()
         } else {
             HashMap::new()
         };
@@ -339,11 +399,19 @@ impl AppState {
             state.meta = Rc::new(imported.meta);
             self.work.documents.push(Rc::new(state));
         }
-        let count = self.work.documents.len() - first_new;
-        self.view.current = first_new;
-        self.view.selected = None;
-        self.view.caret = None;
+        let added = self.work.documents.len() - first_new;
+        // The file's first document is shown as soon as it is open.
+        if opened_before == 0 && added > 0 {
+            self.view.current = first_new;
+            self.view.selected = None;
+            self.view.caret = None;
+        }
         self.session.unsaved_changes += 1;
+        if let ImportPart::First(file) | ImportPart::More(file) = part {
+            self.session.opening = Some(OpenedSoFar { file, first_index: first_of_file, opened: opened_before + added, problems: skipped });
+            return Ok(Outcome::changed(None));
+        }
+        let count = opened_before + added;
         let mut summary = format!("Opened {count} document{} from {source}", if count == 1 { "" } else { "s" });
         if !matched.is_empty() {
             let shown = matched.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
