@@ -189,7 +189,19 @@ impl<'a> SorotImport<'a> {
     /// that is not JSON, not a Sorot file of a version this Sorot reads, or
     /// too large. `known_labels` is the schema's labels.
     pub fn new(name: &str, bytes: &'a [u8], known_labels: &'a [String]) -> Result<Self, FormatError> {
-        let text = decode(name, bytes)?;
+        Self::from_text(name, Self::decode(name, bytes)?, known_labels)
+    }
+
+    /// The file's bytes as text (UTF-8, or UTF-16 with its byte order
+    /// mark), or why they are not: the first half of [`Self::new`], for a
+    /// caller that reads a large file between paints.
+    pub fn decode(name: &str, bytes: &'a [u8]) -> Result<Cow<'a, str>, FormatError> {
+        decode(name, bytes)
+    }
+
+    /// The second half of [`Self::new`]: reads the head of `text` and
+    /// locates its documents.
+    pub fn from_text(name: &str, text: Cow<'a, str>, known_labels: &'a [String]) -> Result<Self, FormatError> {
         let shape = |expected: &str| fatal(name, ProblemKind::WrongShape { expected: expected.to_owned() });
         // Where the outline or a part of the head is not valid JSON, the
         // whole file is parsed to say where.

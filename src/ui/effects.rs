@@ -190,12 +190,12 @@ pub fn after_next_paint(write: impl FnOnce() + 'static) {
     }
 }
 
-/// Resolves once the browser has painted the current frame (see
-/// [`after_next_paint`]).
+/// Resolves once the browser has painted the current frame, in a task of
+/// its own (not with the work [`after_next_paint`] puts off).
 pub async fn painted() {
     let promise = Promise::new(&mut |resolve, _reject| {
-        after_next_paint(move || {
-            let _ = resolve.call0(&JsValue::NULL);
+        in_next_frame(move || {
+            let _ = gloo::utils::window().set_timeout_with_callback(&resolve);
         });
     });
     let _ = JsFuture::from(promise).await;

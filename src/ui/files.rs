@@ -158,6 +158,8 @@ fn open_files(store: &StoreHandle, files: Vec<File>) {
                 Err(problem) => dispatcher.dispatch(SessionAction::ReportProblem(problem).into()),
             }
         }
+        // Copying a large file in took a slice of its own.
+        effects::yield_to_page().await;
         let names: Vec<String> = read.iter().map(|(name, _)| name.clone()).collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let (mut stepwise, mut at_once) = (Vec::new(), Vec::new());
@@ -254,11 +256,19 @@ async fn read_json_lines(
 /// documents as soon as they are read, then the rest a slice at a time
 /// behind them, with a progress bar.
 async fn open_sorot(dispatcher: &UseReducerDispatcher<Store>, name: &str, bytes: &[u8], known_labels: &[String]) {
-    let import = match SorotImport::new(name, bytes, known_labels) {
+    // Checking a large file's text and outlining it take a slice each.
+    let refused = |refusal| dispatcher.dispatch(open::opened_corpus(name, Err(refusal)).into_action());
+    let text = match SorotImport::decode(name, bytes) {
+        Ok(text) => text,
+        Err(refusal) => return refused(refusal),
+    };
+    effects::yield_to_page().await;
+    let import = match SorotImport::from_text(name, text, known_labels) {
         Ok(import) if !import.only_schema() => import,
         Ok(schema_only) => return dispatcher.dispatch(open::opened_sorot(name, schema_only).into_action()),
-        Err(refusal) => return dispatcher.dispatch(open::opened_corpus(name, Err(refusal)).into_action()),
+        Err(refusal) => return refused(refusal),
     };
+    effects::yield_to_page().await;
     let mut parts = SorotInParts::new(next_file_number(), name, import);
     parts.step(FIRST_PART_DOCUMENTS);
     if !parts.is_done() {

@@ -51,7 +51,9 @@ test('10,000 JSON Lines documents open with a progress bar and export whole', as
   await page.waitForFunction((n) => document.querySelector('#docs-heading')?.textContent === `Documents (${n})`, DOCUMENTS + 1, { timeout: 60_000 });
   const seen = await page.evaluate(() => window.__progressSeen);
   assert.ok(seen.length > 0, 'a progress bar was shown while reading');
-  assert.ok(seen.every(([value, max, label]) => value <= max && label === 'Reading berita.jsonl'), JSON.stringify(seen.slice(0, 3)));
+  assert.ok(seen.some(([, , label]) => label === 'Reading berita.jsonl'), JSON.stringify(seen.slice(0, 3)));
+  const strange = seen.filter(([value, max, label]) => value > max || !['Reading berita.jsonl', 'Opening berita.jsonl'].includes(label));
+  assert.deepEqual(strange, [], 'the bar counts up to its total, reading then opening');
   assert.equal(await page.locator('.progress-notice').count(), 0, 'the progress bar is gone once read');
   // The list shows the documents around the shown one, not ten thousand rows.
   assert.ok(await page.locator('.doc-item').count() <= 201);
