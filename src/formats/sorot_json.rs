@@ -26,7 +26,7 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::corpus::{text_sha256, Corpus, CorpusDocument, DocumentMeta};
-use super::json_outline;
+use super::json_outline::{Outline, Outliner};
 use super::read::{decode, fatal, malformed, parse_json, string, RawDocument, Reader};
 use super::report::{FormatError, ImportReport, ProblemKind};
 use super::{schema_json, Stepwise};
@@ -199,14 +199,22 @@ impl<'a> SorotImport<'a> {
         decode(name, bytes)
     }
 
-    /// The second half of [`Self::new`]: reads the head of `text` and
-    /// locates its documents.
+    /// The second half of [`Self::new`]: locates the documents of `text`
+    /// and reads its head (see [`SorotOutlining`] for doing it in slices).
     pub fn from_text(name: &str, text: Cow<'a, str>, known_labels: &'a [String]) -> Result<Self, FormatError> {
+        let mut outlining = SorotOutlining::new(name, text, known_labels);
+        while !outlining.step(usize::MAX) {}
+        outlining.finish()
+    }
+
+    /// Reads the head of `text`, whose parts `outline` found, or `None`
+    /// where `text` is not one JSON object.
+    fn outlined(name: &str, text: Cow<'a, str>, outline: Option<Outline>, known_labels: &'a [String]) -> Result<Self, FormatError> {
         let shape = |expected: &str| fatal(name, ProblemKind::WrongShape { expected: expected.to_owned() });
         // Where the outline or a part of the head is not valid JSON, the
         // whole file is parsed to say where.
         let refusal = || parse_json(name, &text).err().unwrap_or_else(|| shape(NOT_SOROT));
-        let Some(outline) = json_outline::outline(&text, "documents") else { return Err(refusal()) };
+        let Some(outline) = outline else { return Err(refusal()) };
         let documents = outline.items;
         let mut head = Map::new();
         for (key, range) in outline.fields {
@@ -324,6 +332,57 @@ impl Stepwise for SorotImport<'_> {
 
     fn is_done(&self) -> bool {
         self.next == self.documents.len()
+    }
+}
+
+/// A Sorot file's text being outlined a slice at a time
+/// ([`Outliner`]), so that a 30 MB corpus is located between
+/// paints; [`Self::finish`] then reads its head as [`SorotImport::new`]
+/// does.
+pub struct SorotOutlining<'a> {
+    name: String,
+    text: Cow<'a, str>,
+    known_labels: &'a [String],
+    walk: Walk,
+}
+
+/// How far an outline has got.
+enum Walk {
+    Walking(Outliner),
+    Outlined(Outline),
+    /// The text is not one JSON object.
+    Failed,
+}
+
+impl<'a> SorotOutlining<'a> {
+    pub fn new(name: &str, text: Cow<'a, str>, known_labels: &'a [String]) -> Self {
+        let walk = Outliner::new(&text, "documents").map_or(Walk::Failed, Walk::Walking);
+        SorotOutlining { name: name.to_owned(), text, known_labels, walk }
+    }
+
+    /// Outlines about `bytes` more bytes; whether the outline is over
+    /// (whole, or failed).
+    pub fn step(&mut self, bytes: usize) -> bool {
+        let Walk::Walking(outliner) = &mut self.walk else { return true };
+        match outliner.walk(&self.text, bytes) {
+            Some(false) => return false,
+            Some(true) => {
+                if let Walk::Walking(outliner) = std::mem::replace(&mut self.walk, Walk::Failed) {
+                    self.walk = Walk::Outlined(outliner.finish());
+                }
+            }
+            None => self.walk = Walk::Failed,
+        }
+        true
+    }
+
+    /// The import of the outlined file, or why it is refused.
+    pub fn finish(self) -> Result<SorotImport<'a>, FormatError> {
+        let outline = match self.walk {
+            Walk::Outlined(outline) => Some(outline),
+            Walk::Walking(_) | Walk::Failed => None,
+        };
+        SorotImport::outlined(&self.name, self.text, outline, self.known_labels)
     }
 }
 
