@@ -391,8 +391,7 @@ impl Stepwise for SorotInParts<'_> {
         let part = if self.parts == 0 { ImportPart::First(self.file) } else { ImportPart::More(self.file) };
         self.parts += 1;
         let documents = std::mem::take(&mut self.ready);
-        let source = self.source.clone();
-        Some(WorkAction::ImportDocuments { source, documents, problems: Vec::new(), schema: None, note: None, tally: None, part }.into())
+        Some(import_action(self.source.clone(), documents, ImportReport::default(), None, part))
     }
 }
 

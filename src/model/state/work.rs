@@ -406,7 +406,10 @@ impl AppState {
             self.view.selected = None;
             self.view.caret = None;
         }
-        self.session.unsaved_changes += 1;
+        // A file opened in parts is one change, counted with its first part.
+        if !continues {
+            self.session.unsaved_changes += 1;
+        }
         if let ImportPart::First(file) | ImportPart::More(file) = part {
             self.session.opening = Some(OpenedSoFar { file, first_index: first_of_file, opened: opened_before + added, problems: skipped });
             return Ok(Outcome::changed(None));
